@@ -1,0 +1,70 @@
+// The one place that creates a Prisma client. DATABASE_URL picks the database: `file:` (or a
+// path) is the embedded SQLite file, `postgresql://` a PostgreSQL server. The two generated
+// clients have identical model types; the PostgreSQL one is cast to the SQLite type here,
+// at the only seam between them (STACK.md).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client.js";
+import { type Prisma, PrismaClient } from "./generated/sqlite/client.js";
+
+export type Db = PrismaClient;
+/** A Prisma transaction client (inside `db.$transaction(async (tx) => …)`). */
+export type Tx = Prisma.TransactionClient;
+export type Provider = "sqlite" | "postgresql";
+
+export interface DatabaseOptions {
+  /** `file:/abs/path.db` or `postgresql://…`. */
+  url: string;
+  /** Called with each SQL statement Prisma sends (query counting in tests and benchmarks). */
+  onQuery?: (sql: string) => void;
+  /** PostgreSQL pool size. @default 10 */
+  poolSize?: number;
+}
+
+export interface Database {
+  prisma: Db;
+  provider: Provider;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function providerOf(url: string): Provider {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got "${redact(url)}"`);
+}
+
+/** The URL without its password, for messages and logs. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}
+
+export function sqlitePath(url: string): string {
+  return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  const provider = providerOf(options.url);
+  const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
+  let prisma: Db;
+  if (provider === "sqlite") {
+    // WAL + busy timeout: readers never block the writer, and concurrent writers wait
+    // instead of failing with SQLITE_BUSY.
+    const adapter = new PrismaBetterSQLite3({ url: options.url, timeout: 5000 });
+    prisma = new PrismaClient({ adapter, log });
+  } else {
+    const adapter = new PrismaPg({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 3000,
+    });
+    prisma = new PostgresClient({ adapter, log }) as unknown as Db;
+  }
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (prisma as unknown as { $on(e: "query", cb: (ev: { query: string }) => void): void }).$on("query", (ev) =>
+      onQuery(ev.query),
+    );
+  }
+  return { prisma, provider, url: options.url, close: () => prisma.$disconnect() };
+}
