@@ -21,11 +21,21 @@ for (const provider of providers) {
   const to = writeVariant(provider);
   const from = existsSync(snapshot) ? join(scratch, `${provider}.from.prisma`) : undefined;
   if (from) {
-    writeFileSync(from, `datasource db {\n  provider = "${provider}"\n  url = env("DATABASE_URL")\n}\n${sourceModels(snapshot)}`);
+    writeFileSync(
+      from,
+      `datasource db {\n  provider = "${provider}"\n  url = env("DATABASE_URL")\n}\n${sourceModels(snapshot)}`,
+    );
   }
   const sql = execFileSync(
     join(packageDir, "node_modules/.bin/prisma"),
-    ["migrate", "diff", ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]), "--to-schema-datamodel", to, "--script"],
+    [
+      "migrate",
+      "diff",
+      ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
+      "--to-schema-datamodel",
+      to,
+      "--script",
+    ],
     {
       cwd: packageDir,
       encoding: "utf8",
