@@ -1,0 +1,162 @@
+// The `renfang` command: serve, migrate, seed, token, apikey (and import/export, see excel/).
+import { Command, InvalidArgumentError } from "commander";
+import { migrate, openDatabase, redact } from "@renfang/schema";
+import { seedDemo } from "@renfang/schema/seed";
+import { newApiKey, roles, type RoleName, signToken, tokenSecret } from "./auth.ts";
+import { type Config, ConfigError, ensureDataDir, loadConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
+import { startServer } from "./server.ts";
+
+const program = new Command("renfang")
+  .description("Renfang — civil air defense work-safety campaign platform (人防安全生产专项整治)")
+  .showHelpAfterError("(run with --help for usage)");
+
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number ≥ 1");
+  return n;
+}
+
+function isoDate(value: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError("must be a date YYYY-MM-DD");
+  return new Date(`${value}T00:00:00Z`);
+}
+
+function role(value: string): RoleName {
+  if (!roles.includes(value as RoleName)) throw new InvalidArgumentError(`must be one of ${roles.join(", ")}`);
+  return value as RoleName;
+}
+
+function regionCode(value: string): string {
+  if (!/^\d{6}$/.test(value)) throw new InvalidArgumentError("must be a six-digit region code, e.g. 360100");
+  return value;
+}
+
+/** Opens the configured database, migrated. */
+async function database(c: Config) {
+  ensureDataDir(c.dataDir);
+  await migrate(c.databaseUrl);
+  return openDatabase({ url: c.databaseUrl });
+}
+
+program
+  .command("serve")
+  .description("serve GraphQL (and the example portal) on PORT; migrates and seeds an empty database first")
+  .action(async () => {
+    const c = config();
+    const logger = createLogger(c.logLevel);
+    const running = await startServer(c, logger);
+    console.error(`Renfang: GraphQL ${running.url}/graphql · portal ${running.url}/`);
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, async () => {
+        logger.info({ signal }, "draining");
+        await running.stop();
+        process.exit(0);
+      });
+    }
+  });
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .action(async () => {
+    const c = config();
+    ensureDataDir(c.dataDir);
+    const applied = await migrate(c.databaseUrl);
+    console.log(applied.length ? `applied: ${applied.join(", ")}` : `up to date: ${redact(c.databaseUrl)}`);
+  });
+
+program
+  .command("seed")
+  .description("load the demo dataset into an empty database")
+  .requiredOption("--demo", "the deterministic demo dataset (the only kind there is)")
+  .option("--scale <n>", "multiply the dataset (100 ≈ 1,000,000 hazards)", positiveInt, 1)
+  .option("--today <date>", "the date the demo is built around (YYYY-MM-DD)", isoDate)
+  .action(async (opts: { scale: number; today?: Date }) => {
+    const db = await database(config());
+    try {
+      await seedDemo(db.prisma, { scale: opts.scale, today: opts.today, log: (line) => console.log(line) });
+    } finally {
+      await db.close();
+    }
+  });
+
+const token = program.command("token").description("bearer tokens (JWT) for people and portals");
+token
+  .command("create")
+  .description("print a signed token")
+  .requiredOption("--role <role>", `one of ${roles.join(", ")}`, role)
+  .option("--region <code>", "region scope, e.g. 360100", regionCode)
+  .option("--organization <code>", "organization code (UNIT_USER, and the office an officer acts for)")
+  .option("--subject <id>", "who the token is for (a person code)", "cli")
+  .option("--name <name>", "display name written into history and audit")
+  .option("--expires <span>", "lifetime, e.g. 12h, 30d, 1y", "30d")
+  .action(async (opts: { role: RoleName; region?: string; organization?: string; subject: string; name?: string; expires: string }) => {
+    const c = config();
+    ensureDataDir(c.dataDir);
+    let organizationId: number | null = null;
+    if (opts.organization) {
+      const db = await database(c);
+      const org = await db.prisma.organization.findUnique({ where: { code: opts.organization } });
+      await db.close();
+      if (!org) throw new ConfigError(`--organization: no organization has code ${opts.organization}`);
+      organizationId = org.id;
+    }
+    console.log(
+      await signToken(tokenSecret(c.tokenSecret, c.dataDir), {
+        subject: opts.subject,
+        name: opts.name,
+        role: opts.role,
+        regionCode: opts.region,
+        organizationId,
+        expiresIn: opts.expires,
+      }),
+    );
+  });
+
+const apikey = program.command("apikey").description("API keys of third-party systems (stored hashed)");
+apikey
+  .command("create")
+  .description("create a key and print it once")
+  .requiredOption("--name <name>", "which system uses it")
+  .requiredOption("--role <role>", `one of ${roles.join(", ")}`, role)
+  .option("--region <code>", "region scope", regionCode)
+  .action(async (opts: { name: string; role: RoleName; region?: string }) => {
+    const db = await database(config());
+    const { key, prefix, hash } = newApiKey();
+    await db.prisma.apiKey.create({ data: { name: opts.name, prefix, hash, role: opts.role, regionCode: opts.region ?? null } });
+    await db.close();
+    console.log(key);
+  });
+apikey
+  .command("list")
+  .description("list keys (never the keys themselves)")
+  .action(async () => {
+    const db = await database(config());
+    for (const k of await db.prisma.apiKey.findMany({ orderBy: { id: "asc" } })) {
+      console.log([k.prefix, k.name, k.role, k.regionCode ?? "-", k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"].join("\t"));
+    }
+    await db.close();
+  });
+apikey
+  .command("revoke")
+  .description("revoke a key by its prefix (the 8 characters after rfk_)")
+  .argument("<prefix>")
+  .action(async (prefix: string) => {
+    const db = await database(config());
+    const { count } = await db.prisma.apiKey.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } });
+    await db.close();
+    if (!count) throw new ConfigError(`no active API key has prefix ${prefix}`);
+    console.log(`revoked ${prefix}`);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  // Known problems get one line that says what to fix; anything else its message.
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`renfang: ${message}`);
+  process.exit(1);
+});

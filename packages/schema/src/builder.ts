@@ -1,0 +1,119 @@
+// The one SchemaBuilder. Plugins: prisma (selections, no N+1), relay (Node, connections),
+// scope-auth (who may see what, via scope.ts), errors (typed mutation results), validation
+// (zod on inputs), complexity (cost limits), simple-objects (payloads and stats rows).
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type { Context } from "./context.ts";
+import { ForbiddenError, ValidationError } from "./errors.ts";
+import PrismaTypes, { getDatamodel } from "./generated/pothos-types.ts";
+import { isWriter, seesPersonalData } from "./scope.ts";
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    /** Any role that may change records. */
+    writer: boolean;
+    /** PROVINCE_ADMIN only. */
+    admin: boolean;
+    /** Roles that may see people's names and phone numbers. */
+    personalData: boolean;
+    /** Anything but the anonymous/PUBLIC role. */
+    staff: boolean;
+  };
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+  };
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Connection: { totalCount: number | (() => number | Promise<number>) };
+}>({
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ValidationPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ComplexityPlugin,
+    SimpleObjectsPlugin,
+  ],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      writer: isWriter(ctx.viewer),
+      admin: ctx.viewer.role === "PROVINCE_ADMIN",
+      personalData: seesPersonalData(ctx.viewer),
+      staff: ctx.viewer.role !== "PUBLIC",
+    }),
+    unauthorizedError: (_parent, _ctx, _info, result) => new ForbiddenError(result.message),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "development" ? "warn" : null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: { description: "Any entity by its opaque global id (Relay). Null when not found or not visible." },
+    nodesQueryOptions: { description: "Several entities by their global ids, in order (Relay)." },
+    pageInfoTypeOptions: { description: "Where a page sits in its connection (Relay)." },
+    nodeTypeOptions: { description: "An entity with an opaque global id (Relay)." },
+    idFieldOptions: { description: "Opaque global id (Relay)." },
+    firstArgOptions: { description: "Return the first N items (at most the deployment's page size, 100 by default)." },
+    lastArgOptions: { description: "Return the last N items." },
+    afterArgOptions: { description: "Items after this cursor." },
+    beforeArgOptions: { description: "Items before this cursor." },
+    pageInfoFieldOptions: { description: "Where this page sits." },
+    edgesFieldOptions: { nullable: false, description: "The items of this page with their cursors." },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    cursorFieldOptions: { description: "Opaque cursor of this item, for after/before." },
+    hasNextPageFieldOptions: { description: "More items follow." },
+    hasPreviousPageFieldOptions: { description: "Items precede." },
+    startCursorFieldOptions: { description: "Cursor of the first item of the page." },
+    endCursorFieldOptions: { description: "Cursor of the last item of the page." },
+  },
+  errors: {
+    defaultTypes: [],
+    directResult: true,
+    defaultUnionOptions: {
+      description: "The mutation's payload, or the typed error that refused it (nothing was written).",
+      name: ({ fieldName }) => `${fieldName[0].toUpperCase()}${fieldName.slice(1)}Result`,
+    },
+  },
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((issue) => {
+          const path = (issue.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).join(".");
+          return {
+            field: path.replace(/^input\./, "") || "input",
+            rule: ruleOf(issue.message),
+            message: issue.message,
+          };
+        }),
+      ),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: 5000, depth: 12, breadth: 200 },
+  },
+});
+
+/** Our zod messages start with "rule: …" so that errors carry a machine-readable rule name. */
+function ruleOf(message: string): string {
+  const m = /^([a-z][a-zA-Z]+): /.exec(message);
+  return m ? m[1] : "invalid";
+}
+
+builder.queryType({ description: "Read the registry, the ledgers, targets and reports." });
+builder.mutationType({ description: "Change records. Each mutation takes one `input` and returns a payload or a typed error." });

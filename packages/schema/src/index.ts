@@ -1,0 +1,33 @@
+// The GraphQL schema: one file per domain under types/, assembled here.
+import { type GraphQLSchema, isObjectType } from "graphql";
+import { builder } from "./builder.ts";
+import "./types/common.ts";
+import "./types/enums.ts";
+import "./types/region.ts";
+import "./types/organization.ts";
+import "./types/shelter.ts";
+import "./types/viewer.ts";
+
+export const schema = describeGenerated(builder.toSchema({ sortSchema: false }));
+
+/** Plugins generate a few fields without descriptions; GraphiQL is the analyst's manual, so say what they are. */
+function describeGenerated(s: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(s.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.name === "totalCount" && !field.description) field.description = "How many items match, over all pages.";
+      for (const arg of field.args) {
+        if (!arg.description && arg.name === "id") arg.description = "Opaque global id.";
+        if (!arg.description && arg.name === "ids") arg.description = "Opaque global ids.";
+      }
+    }
+  }
+  return s;
+}
+
+export type { Context, Settings, Viewer } from "./context.ts";
+export { anonymous, defaultSettings } from "./context.ts";
+export type { Database, Db, Provider } from "./db.ts";
+export { openDatabase, providerOf, redact, sqlitePath } from "./db.ts";
+export { migrate } from "./migrate.ts";
+export { createHazardEvents, type HazardEvents } from "./pubsub.ts";

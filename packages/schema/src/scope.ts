@@ -1,0 +1,124 @@
+// The one scoping mechanism (SPEC §4). Every list, node lookup, statistic and write asks here
+// which rows a viewer may see or change; no resolver decides that on its own.
+// Rows carry their region denormalised (county / city / province code), so "a region and
+// everything below it" is one equality on an indexed column.
+import type { Viewer } from "./context.ts";
+import { ForbiddenError } from "./errors.ts";
+
+export type RegionLevel = "PROVINCE" | "CITY" | "COUNTY";
+
+/** GB/T 2260: a province code ends in 0000, a city code in 00, anything else is county level. */
+export function regionLevel(code: string): RegionLevel {
+  if (code.endsWith("0000")) return "PROVINCE";
+  if (code.endsWith("00")) return "CITY";
+  return "COUNTY";
+}
+
+export function cityOf(code: string): string | null {
+  return regionLevel(code) === "PROVINCE" ? null : `${code.slice(0, 4)}00`;
+}
+
+export function provinceOf(code: string): string {
+  return `${code.slice(0, 2)}0000`;
+}
+
+/** Is `code` the region `scope` or below it? */
+export function within(code: string, scope: string): boolean {
+  const level = regionLevel(scope);
+  if (level === "PROVINCE") return provinceOf(code) === scope;
+  if (level === "CITY") return cityOf(code) === scope;
+  return code === scope;
+}
+
+/** The models that carry a region, and the column that holds their own (most local) region. */
+const ownRegionColumn = {
+  Shelter: "regionCode",
+  Hazard: "countyCode",
+  Patrol: "countyCode",
+  Organization: "regionCode",
+  DutyShift: "regionCode",
+  IncidentReport: "regionCode",
+  Measure: "regionCode",
+  Drill: "regionCode",
+  StageReport: null,
+} as const;
+
+export type ScopedModel = keyof typeof ownRegionColumn;
+type Where = Record<string, unknown>;
+
+/** Rows of `model` in region `code` and everything below it. */
+export function regionWhere(model: ScopedModel, code: string): Where {
+  const level = regionLevel(code);
+  if (level === "PROVINCE") return { provinceCode: code };
+  if (level === "CITY") return { cityCode: code };
+  const column = ownRegionColumn[model];
+  return column ? { [column]: code } : { organization: { regionCode: code } };
+}
+
+const nothing: Where = { id: -1 };
+
+/** Shelters a unit builds, manages or uses (谁建设、谁管理、谁使用). */
+function unitShelters(organizationId: number): Where {
+  return { OR: [{ builderId: organizationId }, { managerId: organizationId }, { userId: organizationId }] };
+}
+
+/** The Prisma `where` of the rows of `model` that `viewer` may read. */
+export function visibleWhere(viewer: Viewer, model: ScopedModel): Where {
+  if (viewer.role === "PROVINCE_ADMIN") return {};
+  if (viewer.role === "UNIT_USER") {
+    const org = viewer.organizationId;
+    if (org == null) return nothing;
+    if (model === "Shelter") return unitShelters(org);
+    if (model === "Hazard" || model === "Patrol") return { shelter: unitShelters(org) };
+    if (model === "Organization") return { id: org };
+    return nothing;
+  }
+  return viewer.regionCode ? regionWhere(model, viewer.regionCode) : {};
+}
+
+/** `where` AND the viewer's scope. */
+export function scoped(viewer: Viewer, model: ScopedModel, where: Where = {}): Where {
+  const scope = visibleWhere(viewer, model);
+  if (Object.keys(scope).length === 0) return where;
+  if (Object.keys(where).length === 0) return scope;
+  return { AND: [scope, where] };
+}
+
+/** A row's own region and the organizations it belongs to, enough to decide visibility. */
+export interface ScopedRow {
+  region: string | null;
+  organizations?: (number | null)[];
+}
+
+/** May `viewer` read a row? (The row-level twin of visibleWhere, for loaded objects.) */
+export function canRead(viewer: Viewer, row: ScopedRow): boolean {
+  if (viewer.role === "PROVINCE_ADMIN") return true;
+  if (viewer.role === "UNIT_USER") {
+    return viewer.organizationId != null && (row.organizations ?? []).includes(viewer.organizationId);
+  }
+  if (!viewer.regionCode || !row.region) return !viewer.regionCode;
+  return within(row.region, viewer.regionCode);
+}
+
+/** Roles that change records at all; ANALYST and PUBLIC only read. */
+export function isWriter(viewer: Viewer): boolean {
+  return ["PROVINCE_ADMIN", "CITY_OFFICER", "COUNTY_OFFICER", "UNIT_USER"].includes(viewer.role);
+}
+
+/** Roles that see people's names and phone numbers. */
+export function seesPersonalData(viewer: Viewer): boolean {
+  return viewer.role !== "PUBLIC";
+}
+
+/** Throws ForbiddenError unless `viewer` may change a row in `region` (owned by `organizations`). */
+export function assertCanWrite(viewer: Viewer, row: ScopedRow, what = "this record"): void {
+  if (!isWriter(viewer) || !canRead(viewer, row)) {
+    throw new ForbiddenError(`${viewer.role} ${viewer.regionCode ?? ""} may not change ${what}`.replace("  ", " "));
+  }
+}
+
+/** Throws ForbiddenError unless the viewer may act in region `code` (e.g. create a shelter there). */
+export function assertRegionWritable(viewer: Viewer, code: string, what: string): void {
+  if (viewer.role === "UNIT_USER") throw new ForbiddenError(`UNIT_USER may not ${what}`);
+  assertCanWrite(viewer, { region: code }, what);
+}
