@@ -7,6 +7,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
 import { useHealth } from "./use-health.ts";
+import { useStatic } from "./use-static.ts";
 
 export interface ApiOptions {
   /** The opened database (see openDatabase). */
@@ -71,7 +72,7 @@ export function createApi(options: ApiOptions): Api {
       ip: request.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null,
       settings,
     }),
-    plugins: [useHealth({ database }), ...(options.plugins ?? [])],
+    plugins: [useHealth({ database }), useStatic(), ...(options.plugins ?? [])],
   }) as unknown as Api;
 }
 
