@@ -41,6 +41,10 @@ const ownRegionColumn = {
   Measure: "regionCode",
   Drill: "regionCode",
   StageReport: null,
+  // Rows found through another column or relation (see regionWhere).
+  ResponsibilityLetter: null,
+  Target: "regionCode",
+  Campaign: "regionCode",
 } as const;
 
 export type ScopedModel = keyof typeof ownRegionColumn;
@@ -48,11 +52,27 @@ type Where = Record<string, unknown>;
 
 /** Rows of `model` in region `code` and everything below it. */
 export function regionWhere(model: ScopedModel, code: string): Where {
+  // Targets and campaigns carry one region code and no city/province columns.
+  if (model === "Target" || model === "Campaign") return regionCodeWhere(code);
+  // A responsibility letter belongs to the region of the organization that signs it.
+  if (model === "ResponsibilityLetter") return { organization: regionWhere("Organization", code) };
   const level = regionLevel(code);
   if (level === "PROVINCE") return { provinceCode: code };
   if (level === "CITY") return { cityCode: code };
   const column = ownRegionColumn[model];
   return column ? { [column]: code } : { organization: { regionCode: code } };
+}
+
+/** `regionCode` of region `code` or below: GB/T 2260 codes nest, so a subtree is a code prefix. */
+function regionCodeWhere(code: string): Where {
+  const level = regionLevel(code);
+  if (level === "COUNTY") return { regionCode: code };
+  return { regionCode: { startsWith: code.slice(0, level === "PROVINCE" ? 2 : 4) } };
+}
+
+/** The regions strictly above `code` (its province, its city). */
+export function regionsAbove(code: string): string[] {
+  return [provinceOf(code), cityOf(code)].filter((c): c is string => c != null && c !== code);
 }
 
 const nothing: Where = { id: -1 };
@@ -65,12 +85,20 @@ function unitShelters(organizationId: number): Where {
 /** The Prisma `where` of the rows of `model` that `viewer` may read. */
 export function visibleWhere(viewer: Viewer, model: ScopedModel): Where {
   if (viewer.role === "PROVINCE_ADMIN") return {};
+  // A campaign is a published plan: everyone in it sees it, so a token sees the campaigns of
+  // the regions above its own (which it takes part in) as well as those of its region and below.
+  if (model === "Campaign") {
+    if (!viewer.regionCode) return {};
+    return { OR: [{ regionCode: { in: regionsAbove(viewer.regionCode) } }, regionCodeWhere(viewer.regionCode)] };
+  }
   if (viewer.role === "UNIT_USER") {
     const org = viewer.organizationId;
     if (org == null) return nothing;
     if (model === "Shelter") return unitShelters(org);
     if (model === "Hazard" || model === "Patrol") return { shelter: unitShelters(org) };
     if (model === "Organization") return { id: org };
+    // A unit's own obligations and records: its stage reports, letters and drills.
+    if (model === "StageReport" || model === "ResponsibilityLetter" || model === "Drill") return { organizationId: org };
     return nothing;
   }
   return viewer.regionCode ? regionWhere(model, viewer.regionCode) : {};
@@ -114,6 +142,17 @@ export function seesPersonalData(viewer: Viewer): boolean {
 export function assertCanWrite(viewer: Viewer, row: ScopedRow, what = "this record"): void {
   if (!isWriter(viewer) || !canRead(viewer, row)) {
     throw new ForbiddenError(`${viewer.role} ${viewer.regionCode ?? ""} may not change ${what}`.replace("  ", " "));
+  }
+}
+
+/**
+ * Throws ForbiddenError unless the viewer may hand a target down to region `code`: targets come
+ * from the office above (目标由上级下达), so an officer sets those of the regions below its own.
+ */
+export function assertCanAssignTo(viewer: Viewer, code: string, what: string): void {
+  assertRegionWritable(viewer, code, what);
+  if (viewer.role !== "PROVINCE_ADMIN" && viewer.regionCode === code) {
+    throw new ForbiddenError(`${viewer.role} ${code} may not ${what}: the office above sets it`);
   }
 }
 
