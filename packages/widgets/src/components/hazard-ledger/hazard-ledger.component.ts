@@ -75,7 +75,7 @@ export class RfHazardLedger extends RfLedger<HazardRow> {
 
   protected readonly exportName = "hazards";
   protected readonly sortFields = HAZARD_ORDER_FIELDS;
-  protected readonly defaultColumns = ["code", "title", "shelter", "region", "category", "level", "status", "deadline", "responsibleUnit"];
+  protected readonly defaultColumns = ["code", "title", "shelter", "region", "category", "level", "status", "discoveredOn", "deadline", "responsibleUnit"];
 
   protected document() {
     return hazardsQuery;
