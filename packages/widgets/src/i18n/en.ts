@@ -141,6 +141,7 @@ export const en: Messages = {
     deadlines: "Reporting deadlines",
     campaign: "Campaign",
     current: "Current phase",
+    completed: "Completed",
   },
   duty: {
     title: "Duty roster",

@@ -140,6 +140,7 @@ export const zhCN = {
     deadlines: "报送节点",
     campaign: "专项行动",
     current: "当前阶段",
+    completed: "已结束",
   },
   duty: {
     title: "值班安排",

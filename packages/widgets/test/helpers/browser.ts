@@ -33,7 +33,7 @@ let browser: Promise<Browser> | undefined;
 /** A fresh page (own context) on `path` of the page server; the bundle is loaded by the page. */
 export async function openPage(path = "/test/pages/widgets.html"): Promise<Page> {
   browser ??= chromium.connect(env!.wsEndpoint);
-  const context = await (await browser).newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await (await browser).newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
   await page.goto(env!.pageUrl + path);
@@ -72,3 +72,36 @@ export async function recorded(page: Page, type?: string): Promise<{ type: strin
 
 /** Chinese characters in a text (for "every label is English"). */
 export const CJK = /[\u3400-\u9fff]/;
+
+/** The state of every `rf-*` element of the page: `ready`, `loading`, `empty` or `error`. */
+export function widgetStates(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll("*")) {
+      if (!el.localName.startsWith("rf-")) continue;
+      const root = el.shadowRoot;
+      const state = root?.querySelector("[part~=state]");
+      const busy = root?.querySelector("[part~=base]")?.getAttribute("aria-busy") === "true";
+      const key = out[el.localName] ? `${el.localName}#${Object.keys(out).length}` : el.localName;
+      out[key] = !root ? "undefined" : state ? (state.getAttribute("part") ?? "").replace("state", "").trim() : busy ? "loading" : "ready";
+    }
+    return out;
+  });
+}
+
+/** Waits until every `rf-*` element of the page has data (fails on a loading, empty or error one). */
+export async function widgetsReady(page: Page): Promise<Record<string, string>> {
+  const deadline = Date.now() + 15000;
+  let states: Record<string, string> = {};
+  while (Date.now() < deadline) {
+    states = await widgetStates(page);
+    if (Object.values(states).every((s) => s === "ready")) return states;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`widgets not ready: ${JSON.stringify(states)}`);
+}
+
+/** CSP violation reports the page server received for `report` (see page-server.ts). */
+export async function cspReports(report: string): Promise<unknown[]> {
+  return (await fetch(`${env!.pageUrl}/__csp-report/${report}`)).json();
+}

@@ -92,11 +92,14 @@ export class RfCampaignTimeline extends RfElement {
     const campaigns = this.list.data?.campaigns ?? [];
     return html`<div class="head">
         <h2 part="title">${c.name}</h2>
-        <span class="sub num">${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}</span>
+        <span class="sub num"
+          >${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}
+          ${today > 1 ? html`<span part="badge" class="b-ok">${t.completed}</span>` : nothing}</span
+        >
         ${
           campaigns.length > 1
             ? html`<label class="sub"
-                >${t.campaign}
+                ><span>${t.campaign}</span>
                 <select part="campaign-select" @change=${(e: Event) => (this.campaign = (e.target as HTMLSelectElement).value)}>
                   ${campaigns.map((x) => html`<option value=${x.code} ?selected=${x.code === c.code}>${x.name}</option>`)}
                 </select></label
