@@ -6,6 +6,7 @@ import { GraphQLError } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
+import { databaseUnavailable, isDatabaseUnavailable, useDatabaseErrors } from "./use-database-errors.ts";
 import { useHealth } from "./use-health.ts";
 import { useStatic } from "./use-static.ts";
 
@@ -51,7 +52,8 @@ export function createApi(options: ApiOptions): Api {
       return await verifyToken(options.tokenSecret, token, database.prisma);
     } catch (err) {
       if (err instanceof AuthError) throw unauthorized(err.message);
-      throw err;
+      // An API key is looked up in the database: a down database is a 503, not a masked 500.
+      throw isDatabaseUnavailable(err) ? databaseUnavailable() : err;
     }
   }
 
@@ -72,7 +74,12 @@ export function createApi(options: ApiOptions): Api {
       ip: request.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null,
       settings,
     }),
-    plugins: [useHealth({ database }), useStatic(), ...(options.plugins ?? [])],
+    plugins: [
+      useHealth({ database }),
+      useDatabaseErrors({ logger: options.logger }),
+      useStatic(),
+      ...(options.plugins ?? []),
+    ],
   }) as unknown as Api;
 }
 

@@ -43,6 +43,19 @@ export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 
+/**
+ * PostgreSQL pool tuning for faults (issue 10). A stopped server refuses connections at once, so
+ * requests fail in milliseconds; the connect timeout only bounds an unreachable host. Idle
+ * connections are recycled so a restarted server is reconnected to without stale sockets, and
+ * TCP keepalive finds connections a dead network path has silently dropped.
+ */
+export const pgPoolOptions = {
+  connectionTimeoutMillis: 3000,
+  idleTimeoutMillis: 30_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
 export function openDatabase(options: DatabaseOptions): Database {
   const provider = providerOf(options.url);
   const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
@@ -53,11 +66,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const adapter = new PrismaBetterSQLite3({ url: options.url, timeout: 5000 });
     prisma = new PrismaClient({ adapter, log });
   } else {
-    const adapter = new PrismaPg({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 3000,
-    });
+    const adapter = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10, ...pgPoolOptions });
     prisma = new PostgresClient({ adapter, log }) as unknown as Db;
   }
   if (options.onQuery) {
