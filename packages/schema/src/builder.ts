@@ -30,6 +30,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    /** An uploaded file (GraphQL multipart request); input only. */
+    File: { Input: File; Output: never };
   };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

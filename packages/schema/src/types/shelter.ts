@@ -144,7 +144,7 @@ export function shelterWhere(viewer: Viewer, filter: ShelterFilterShape | null |
 }
 
 type Order = { field: keyof typeof orderColumn; direction?: "ASC" | "DESC" | null };
-function shelterOrderBy(orderBy: Order[] | null | undefined): Prisma.ShelterOrderByWithRelationInput[] {
+export function shelterOrderBy(orderBy: Order[] | null | undefined): Prisma.ShelterOrderByWithRelationInput[] {
   const keys = (orderBy ?? []).map((o) => ({ [orderColumn[o.field]]: o.direction === "DESC" ? "desc" : "asc" }));
   return [...keys, { id: "asc" }];
 }
