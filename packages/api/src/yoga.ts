@@ -7,6 +7,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
 import { databaseUnavailable, isDatabaseUnavailable, useDatabaseErrors } from "./use-database-errors.ts";
+import { useExport } from "./use-export.ts";
 import { useHealth } from "./use-health.ts";
 import { useStatic } from "./use-static.ts";
 
@@ -78,6 +79,7 @@ export function createApi(options: ApiOptions): Api {
       useHealth({ database }),
       useDatabaseErrors({ logger: options.logger }),
       useStatic(),
+      useExport({ database, viewer: viewerOf, now, logger: options.logger }),
       ...(options.plugins ?? []),
     ],
   }) as unknown as Api;
