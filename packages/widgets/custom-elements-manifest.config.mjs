@@ -5,4 +5,5 @@ export default {
   exclude: ["src/**/*.test.ts", "src/**/*.queries.ts", "src/**/*.styles.ts"],
   outdir: ".",
   litelement: true,
+  packagejson: false,
 };

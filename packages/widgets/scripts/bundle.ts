@@ -51,6 +51,7 @@ export async function buildBundle(options: BundleOptions = {}): Promise<{ code: 
     format: "esm",
     target: "es2022",
     legalComments: "none",
+    charset: "utf8",
     define: { "process.env.NODE_ENV": '"production"' },
     tsconfig: join(packageDir, "tsconfig.json"),
     plugins: [minifyCss],

@@ -53,7 +53,7 @@ export class RfCampaignTimeline extends RfElement {
   private readonly data = new QueryController(this, {
     query: campaignQuery,
     variables: () => {
-      const code = this.campaign || this.list.data?.campaigns[0]?.code;
+      const code = this.campaign || this.list.data?.campaigns.edges[0]?.node.code;
       return code ? { code } : null;
     },
     live: { pollSeconds: 3600 },
@@ -68,7 +68,7 @@ export class RfCampaignTimeline extends RfElement {
   }
 
   override render() {
-    const listEmpty = !this.campaign && this.list.status === "complete" && !this.list.data?.campaigns.length;
+    const listEmpty = !this.campaign && this.list.status === "complete" && !this.list.data?.campaigns.edges.length;
     const source = !this.campaign && (this.list.status !== "complete" || listEmpty) ? this.list : this.data;
     return html`<div part="base" aria-busy=${source.status === "pending" ? "true" : "false"}>
       ${this.renderData(
@@ -87,9 +87,10 @@ export class RfCampaignTimeline extends RfElement {
     const now = this.now;
     const today = daysBetween(start, now) / span;
     const isCurrent = (p: { startsOn: string; endsOn: string }) => parseDay(p.startsOn)! <= now && now <= parseDay(p.endsOn)!;
-    const deadlines = [...c.deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+    const phases = c.phases ?? [];
+    const deadlines = [...(c.deadlines ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
     const next = deadlines.find((d) => daysBetween(now, parseDay(d.dueOn)!) >= 0);
-    const campaigns = this.list.data?.campaigns ?? [];
+    const campaigns = this.list.data?.campaigns.edges.map((e) => e.node) ?? [];
     return html`<div class="head">
         <h2 part="title">${c.name}</h2>
         <span class="sub num"
@@ -108,7 +109,7 @@ export class RfCampaignTimeline extends RfElement {
         }
       </div>
       <div part="track" class="track" aria-hidden="true">
-        ${c.phases.map(
+        ${phases.map(
           (p, i) =>
             html`<div
               part="segment ${isCurrent(p) ? "current" : ""}"
@@ -123,7 +124,7 @@ export class RfCampaignTimeline extends RfElement {
       </div>
       <div class="cols">
         <ol part="phases" class="phases" aria-label=${t.phases}>
-          ${c.phases.map(
+          ${phases.map(
             (p) =>
               html`<li part="phase ${isCurrent(p) ? "current" : ""}" aria-current=${isCurrent(p) ? "step" : nothing}>
                 <strong>${p.name}</strong>${isCurrent(p) ? html` <span part="badge" class="b-info">${t.current}</span>` : nothing}

@@ -1,7 +1,7 @@
 import { gql } from "@urql/core";
 
 export interface CampaignsData {
-  campaigns: { code: string; name: string }[];
+  campaigns: { edges: { node: { code: string; name: string } }[] };
 }
 
 export interface Phase {
@@ -18,15 +18,19 @@ export interface Deadline {
 }
 
 export interface CampaignData {
-  campaign: { code: string; name: string; startsOn: string; endsOn: string; phases: Phase[]; deadlines: Deadline[] } | null;
+  campaign: { code: string; name: string; startsOn: string; endsOn: string; phases: Phase[] | null; deadlines: Deadline[] | null } | null;
 }
 
 /** The campaigns to choose from (the first is shown when no `campaign` is given). */
 export const campaignsQuery = gql<CampaignsData, Record<string, never>>`
   query RfCampaigns {
-    campaigns {
-      code
-      name
+    campaigns(first: 50) {
+      edges {
+        node {
+          code
+          name
+        }
+      }
     }
   }
 `;

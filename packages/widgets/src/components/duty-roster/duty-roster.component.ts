@@ -73,7 +73,7 @@ export class RfDutyRoster extends RfElement {
           const now = Array.isArray(d.onDuty) ? d.onDuty : d.onDuty ? [d.onDuty] : [];
           return html`<h3>${t.now}</h3>
             <div part="now" class="now">${now.length ? now.map((s) => this.renderShift(s)) : html`<p class="sub">${t.nobody}</p>`}</div>
-            ${this.renderWeek(d.dutyShifts)}`;
+            ${this.renderWeek(d.dutyShifts.edges.map((e) => e.node))}`;
         },
       )}
     </div>`;
@@ -92,7 +92,7 @@ export class RfDutyRoster extends RfElement {
         <span class="sub num">${formatTime(s.startsAt)}–${formatTime(s.endsAt)}</span>
       </div>
       <div class="row"><span class="sub">${t.leader}</span><span class="leader">${this.names([s.leader])}</span></div>
-      <div class="row"><span class="sub">${t.officers}</span><span>${this.names(s.officers)}</span></div>
+      <div class="row"><span class="sub">${t.officers}</span><span>${this.names(s.officers ?? [])}</span></div>
     </div>`;
   }
 
@@ -114,11 +114,11 @@ export class RfDutyRoster extends RfElement {
         <tbody>
           ${days.map((d) => {
             const iso = isoDay(d);
-            const list = shifts.filter((s) => s.date.slice(0, 10) === iso);
+            const list = shifts.filter((s) => s.date?.slice(0, 10) === iso);
             return html`<tr part=${iso === today ? "today" : nothing} aria-current=${iso === today ? "date" : nothing}>
               <th scope="row" class="num">${t.weekdays[d.getDay()]} ${iso.slice(5)}</th>
               <td>${list.map((s) => html`<div>${badge(this.t, "ShiftKind", s.kind)} <span class="leader">${this.names([s.leader])}</span></div>`)}</td>
-              <td>${list.map((s) => html`<div>${this.names(s.officers)}</div>`)}</td>
+              <td>${list.map((s) => html`<div>${this.names(s.officers ?? [])}</div>`)}</td>
             </tr>`;
           })}
         </tbody>

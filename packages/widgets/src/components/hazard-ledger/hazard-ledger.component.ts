@@ -131,7 +131,7 @@ export class RfHazardLedger extends RfLedger<HazardRow> {
       { key: "code", sort: "CODE", text: (r) => r.code },
       { key: "title", text: (r) => r.title },
       { key: "shelter", text: (r) => r.shelter?.name ?? "" },
-      { key: "region", text: (r) => r.shelter?.region.name ?? "" },
+      { key: "region", text: (r) => r.shelter?.region?.name ?? "" },
       { key: "category", text: (r) => label("HazardCategory", r.category) },
       { key: "level", sort: "LEVEL", text: (r) => label("HazardLevel", r.level), cell: (r) => badge(t, "HazardLevel", r.level) },
       { key: "source", text: (r) => label("HazardSource", r.source) },

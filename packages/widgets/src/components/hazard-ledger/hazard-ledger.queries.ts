@@ -16,7 +16,7 @@ export interface HazardRow {
   isOverdue: boolean;
   overdueDays: number | null;
   responsibleUnit: { name: string } | null;
-  shelter: { code: string; name: string; region: { name: string } } | null;
+  shelter: { code: string; name: string; region: { name: string } | null } | null;
 }
 
 export interface HazardsData {

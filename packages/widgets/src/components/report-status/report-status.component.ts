@@ -5,6 +5,9 @@ import { QueryController } from "../../data/query-controller.js";
 import { formatDate } from "../../format/date.js";
 import { format } from "../../i18n/index.js";
 import { reportStatusQuery, type StageReport } from "./report-status.queries.js";
+
+/** A report with its organization and deadline (the API may leave them out of scope). */
+type Req = StageReport & { organization: { name: string }; deadline: { title: string; dueOn: string } };
 import { styles } from "./report-status.styles.js";
 
 /**
@@ -52,14 +55,15 @@ export class RfReportStatus extends RfElement {
       <div class="head"><h2 part="title">${t.title}</h2></div>
       ${this.renderData(
         this.data,
-        (d) => !d.stageReports.length,
-        (d) => this.renderTable(d.stageReports),
+        (d) => !d.stageReports.edges.length,
+        (d) => this.renderTable(d.stageReports.edges.map((e) => e.node)),
       )}
     </div>`;
   }
 
-  private renderTable(reports: StageReport[]) {
+  private renderTable(all: StageReport[]) {
     const t = this.t.reports;
+    const reports = all.filter((r): r is Req => Boolean(r.organization && r.deadline));
     const deadlines = [...new Map(reports.map((r) => [`${r.deadline.dueOn} ${r.deadline.title}`, r.deadline])).entries()].sort(
       (a, b) => a[0].localeCompare(b[0]),
     );

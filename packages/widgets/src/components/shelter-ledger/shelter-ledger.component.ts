@@ -96,7 +96,7 @@ export class RfShelterLedger extends RfLedger<ShelterRow> {
     return [
       { key: "code", sort: "CODE", text: (r) => r.code },
       { key: "name", sort: "NAME", text: (r) => r.name },
-      { key: "region", text: (r) => r.region.name },
+      { key: "region", text: (r) => r.region?.name ?? "" },
       { key: "status", text: (r) => enumLabel(t, "ShelterStatus", r.status), cell: (r) => badge(t, "ShelterStatus", r.status) },
       { key: "peacetimeUse", text: (r) => enumLabel(t, "PeacetimeUse", r.peacetimeUse) },
       { key: "parkingSpaces", sort: "PARKING_SPACES", numeric: true, text: (r) => count(r.parkingSpaces) },

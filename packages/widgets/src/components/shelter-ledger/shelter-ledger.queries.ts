@@ -11,7 +11,7 @@ export interface ShelterRow {
   peacetimeUse: string | null;
   parkingSpaces: number | null;
   openHazardCount: number;
-  region: { name: string };
+  region: { name: string } | null;
 }
 
 export interface SheltersData {

@@ -111,7 +111,7 @@ export class RfTargetProgress extends RfElement {
         (d) => !d.targetProgress,
         (d) => {
           const p = d.targetProgress!;
-          const title = `${enumLabel(t, "TargetMetric", p.metric)} · ${format(t.progress.year, { year: p.year })} · ${p.region.name}`;
+          const title = `${enumLabel(t, "TargetMetric", p.metric)} · ${format(t.progress.year, { year: p.year })} · ${p.region?.name ?? ""}`;
           const meter = this.meter(p, title);
           const pct = html`<span class="big">${formatPercent(p.progress, this.locale)}</span>`;
           return html`<div class="head">
@@ -129,7 +129,7 @@ export class RfTargetProgress extends RfElement {
                 ${this.variant === "ring" ? "" : bar(meter)}
               </div>
             </div>
-            ${this.hideBreakdown || !p.breakdown.length ? "" : this.renderBreakdown(p.breakdown)}`;
+            ${this.hideBreakdown || !p.breakdown?.length ? "" : this.renderBreakdown(p.breakdown)}`;
         },
       )}
     </div>`;
@@ -145,7 +145,7 @@ export class RfTargetProgress extends RfElement {
         ${rows.map(
           (e) =>
             html`<li>
-              <span part="label">${e.region.name}</span>${bar(this.meter(e, e.region.name))}<span class="v"
+              <span part="label">${e.region?.name}</span>${bar(this.meter(e, e.region?.name ?? ""))}<span class="v"
                 >${this.value(e.actual)} / ${this.value(e.target)} · ${formatPercent(e.progress, this.locale)}</span
               >
             </li>`,

@@ -2,7 +2,7 @@ import { gql } from "@urql/core";
 
 /** Progress of one region against its target (also the shape of each breakdown entry). */
 export interface ProgressEntry {
-  region: { code: string; name: string };
+  region: { code: string; name: string } | null;
   target: number | null;
   actual: number;
   progress: number | null;
@@ -11,7 +11,7 @@ export interface ProgressEntry {
 }
 
 export interface TargetProgressData {
-  targetProgress: (ProgressEntry & { metric: string; year: number; breakdown: ProgressEntry[] }) | null;
+  targetProgress: (ProgressEntry & { metric: string; year: number; breakdown: ProgressEntry[] | null }) | null;
 }
 
 export interface TargetProgressVariables {

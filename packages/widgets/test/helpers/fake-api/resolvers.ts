@@ -190,16 +190,16 @@ export function makeResolvers(data: Dataset) {
           top.breakdown = a.regionCode === PROVINCE.code ? cities : [];
           return top;
         },
-        campaigns: () => campaigns,
+        campaigns: (_: unknown, a: Args) => connection(campaigns, a),
         campaign: (_: unknown, a: Args) => campaigns.find((c) => c.code === a.code) ?? null,
         onDuty: (_: unknown, a: Args) => {
           const at = new Date(a.at ?? Date.now());
           return shifts(a.regionCode, addDays(today, -1), addDays(today, 1)).filter((s) => new Date(s.startsAt) <= at && at < new Date(s.endsAt));
         },
-        dutyShifts: (_: unknown, a: Args) => shifts(a.regionCode, a.from, a.to),
-        stageReports: () => {
+        dutyShifts: (_: unknown, a: Args) => connection(shifts(a.regionCode, a.from, a.to), a),
+        stageReports: (_: unknown, a: Args) => {
           const units = Object.values(CITIES).map((c, i) => ({ id: `Org:${i}`, name: `${c}人防办` }));
-          return units.flatMap((organization, i) =>
+          const rows = units.flatMap((organization, i) =>
             campaign.deadlines.map((deadline, j) => {
               const r = (i * 7 + j * 3) % 10;
               const timeliness = deadline.dueOn > today ? null : r < 7 ? "ON_TIME" : r < 9 ? "LATE" : "MISSING";
@@ -207,6 +207,7 @@ export function makeResolvers(data: Dataset) {
               return { id: `StageReport:${i}:${j}`, organization, deadline, submittedAt, timeliness };
             }),
           );
+          return connection(rows, a);
         },
       },
       Subscription: {

@@ -1,0 +1,4 @@
+import { describeDocuments } from "../../../test/helpers/query-tests.js";
+import { dutyRosterQuery } from "./duty-roster.queries.js";
+
+describeDocuments("rf-duty-roster", { dutyRosterQuery });
