@@ -1,15 +1,37 @@
 // The API as a yoga instance, apart from any listener: tests call `api.fetch(...)` with no port,
 // main.ts serves it over HTTP (STYLE §3).
-import { type Database, defaultSettings, type HazardEvents, schema, type Settings, type Viewer, anonymous } from "@renfang/schema";
-import { createHazardEvents } from "@renfang/schema";
+
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import {
+  anonymous,
+  createHazardEvents,
+  type Database,
+  defaultSettings,
+  type HazardEvents,
+  type Settings,
+  schema,
+  type Viewer,
+} from "@renfang/schema";
+import { DomainError } from "@renfang/schema/errors";
 import { GraphQLError } from "graphql";
-import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
 import { databaseUnavailable, isDatabaseUnavailable, useDatabaseErrors } from "./use-database-errors.ts";
 import { useExport } from "./use-export.ts";
 import { useHealth } from "./use-health.ts";
+import { useIntrospection } from "./use-introspection.ts";
+import { type LimitsPluginOptions, useOperationLimits } from "./use-limits.ts";
+import { clientIp, type RateLimitPluginOptions, useRateLimit } from "./use-rate-limit.ts";
 import { useStatic } from "./use-static.ts";
+import { useTrustedDocuments } from "./use-trusted-documents.ts";
+
+/**
+ * Headers that prove a browser request was preflighted (CSRF prevention): the widgets send
+ * `x-graphql-client: renfang-widgets`; any client may send `x-graphql-yoga-csrf`; and a bearer
+ * token's `Authorization` header is not CORS-safelisted, so it forces a preflight too.
+ */
+export const csrfHeaders = ["x-graphql-client", "x-graphql-yoga-csrf", "authorization"];
 
 export interface ApiOptions {
   /** The opened database (see openDatabase). */
@@ -31,6 +53,20 @@ export interface ApiOptions {
   now?: () => Date;
   /** More yoga/envelop plugins (routes, limits, exports…). */
   plugins?: Plugin[];
+  /** Depth, cost and breadth ceilings per operation; the page-size ceiling is `settings.maxPageSize`. @default see useOperationLimits */
+  limits?: Omit<LimitsPluginOptions, "maxPageSize">;
+  /** Requests per token (or address) and minute; `false` turns limiting off. @default 600/min, bursts of 100 */
+  rateLimit?: RateLimitPluginOptions | false;
+  /** Largest request body in bytes (Excel uploads included); larger ones get 413. @default 10_000_000 */
+  maxBodyBytes?: number;
+  /** Clients may introspect the schema (GraphiQL needs it). @default true */
+  introspection?: boolean;
+  /** Browser requests without a preflight must carry one of `csrfHeaders`; `false` turns this off. @default true */
+  csrfPrevention?: boolean;
+  /** PUBLIC-role requests may run only the widgets' trusted documents. @default false */
+  trustedDocumentsOnlyForPublic?: boolean;
+  /** The trusted documents, sha256 → text. @default src/trusted-documents.json */
+  trustedDocuments?: Record<string, string>;
 }
 
 export type Api = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
@@ -41,7 +77,18 @@ export function createApi(options: ApiOptions): Api {
   const settings: Settings = { ...defaultSettings, ...options.settings };
   const now = options.now ?? (() => new Date());
 
-  async function viewerOf(request: Request): Promise<Viewer> {
+  // The viewer is needed before parsing (trusted documents) and again for the context: verify once.
+  const viewers = new WeakMap<Request, Promise<Viewer>>();
+  function viewerOf(request: Request): Promise<Viewer> {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      viewer = verifyViewer(request);
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  }
+
+  async function verifyViewer(request: Request): Promise<Viewer> {
     const header = request.headers.get("authorization");
     if (!header) {
       if (options.allowAnonymous ?? true) return anonymous;
@@ -64,26 +111,56 @@ export function createApi(options: ApiOptions): Api {
     landingPage: false,
     graphiql: { title: "Renfang GraphQL — 人防安全生产专项整治" },
     cors: options.corsOrigins?.length ? { origin: options.corsOrigins, credentials: false } : undefined,
-    maskedErrors: options.development ? { isDev: true } : true,
+    maskedErrors: { isDev: options.development ?? false, maskError: maskUnexpected },
     logging: options.logger ?? false,
-    context: async ({ request }) => ({
+    maxRequestBodySize: options.maxBodyBytes ?? 10_000_000,
+    // The limits depend on each request's variables, so a document's validation result cannot be
+    // reused across requests (parsing still is cached).
+    parserAndValidationCache: { validationCache: false },
+    context: async (initial) => ({
       prisma: database.prisma,
       provider: database.provider,
-      viewer: await viewerOf(request),
+      viewer: await viewerOf(initial.request),
       now: now(),
       pubsub: events,
-      ip: request.headers.get("x-forwarded-for")?.split(",")[0].trim() ?? null,
+      ip: clientIp(initial.request, initial),
       settings,
     }),
     plugins: [
+      options.rateLimit === false ? {} : useRateLimit(options.rateLimit),
       useHealth({ database }),
       useDatabaseErrors({ logger: options.logger }),
       useStatic(),
       useExport({ database, viewer: viewerOf, now, logger: options.logger }),
+      options.csrfPrevention === false ? {} : useCSRFPrevention({ requestHeaders: csrfHeaders }),
+      useOperationLimits({ ...options.limits, maxPageSize: settings.maxPageSize }),
+      useTrustedDocuments({
+        documents: options.trustedDocuments,
+        allowArbitrary: options.trustedDocumentsOnlyForPublic
+          ? async (request) => (await viewerOf(request)).role !== "PUBLIC"
+          : undefined,
+      }),
+      useIntrospection({ enabled: options.introspection ?? true }),
       ...(options.plugins ?? []),
     ],
   }) as unknown as Api;
 }
+
+/**
+ * Errors the schema means to show (FORBIDDEN from an auth scope, a typed domain error outside a
+ * mutation union) keep their message and code; anything else is masked outside development.
+ */
+const maskUnexpected: typeof maskError = (error, message, isDev) => {
+  const original = (error as { originalError?: unknown }).originalError;
+  if (original instanceof DomainError && error instanceof GraphQLError) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: original.code },
+    });
+  }
+  return maskError(error, message, isDev);
+};
 
 function unauthorized(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });

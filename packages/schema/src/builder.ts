@@ -9,9 +9,11 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
 import ValidationPlugin from "@pothos/plugin-validation";
+import { type GraphQLField, getNullableType, isListType } from "graphql";
 import type { Context } from "./context.ts";
 import { ForbiddenError, ValidationError } from "./errors.ts";
-import PrismaTypes, { getDatamodel } from "./generated/pothos-types.ts";
+import type PrismaTypes from "./generated/pothos-types.ts";
+import { getDatamodel } from "./generated/pothos-types.ts";
 import { isWriter, seesPersonalData } from "./scope.ts";
 
 export const builder = new SchemaBuilder<{
@@ -60,12 +62,18 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
+    // Every prismaConnection/relatedConnection pages at most the deployment's MAX_PAGE_SIZE. Pothos
+    // accepts a function here at run time (its type says number); a larger `first`/`last` is
+    // refused with an error before execution (packages/api/src/use-limits.ts), never cut silently.
+    maxConnectionSize: ((_args: unknown, ctx: Context) => ctx.settings.maxPageSize) as unknown as number,
     onUnusedQuery: process.env.NODE_ENV === "development" ? "warn" : null,
   },
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodeQueryOptions: { description: "Any entity by its opaque global id (Relay). Null when not found or not visible." },
+    nodeQueryOptions: {
+      description: "Any entity by its opaque global id (Relay). Null when not found or not visible.",
+    },
     nodesQueryOptions: { description: "Several entities by their global ids, in order (Relay)." },
     pageInfoTypeOptions: { description: "Where a page sits in its connection (Relay)." },
     nodeTypeOptions: { description: "An entity with an opaque global id (Relay)." },
@@ -104,12 +112,24 @@ export const builder = new SchemaBuilder<{
         }),
       ),
   },
-  complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    limit: { complexity: 5000, depth: 12, breadth: 200 },
-  },
+  // Costs only: the limits (depth, cost, breadth, page size) are the deployment's and are checked
+  // while the document is validated, before any resolver runs (packages/api/src/use-limits.ts).
+  complexity: { fieldComplexity },
 });
+
+/**
+ * What a field costs: 1, plus its selection times a multiplier — a connection's page size
+ * (`first`/`last`, else the default page of 20), the number of `ids` asked for, or 10 for any
+ * other list. `edges` is not multiplied again: its connection already counts the page.
+ */
+function fieldComplexity(args: Record<string, unknown>, _ctx: Context, field: GraphQLField<unknown, Context>) {
+  if (field.args.some((a) => a.name === "first")) {
+    return { field: 1, multiplier: Number(args.first ?? args.last ?? 20) };
+  }
+  if (Array.isArray(args.ids)) return { field: 1, multiplier: args.ids.length };
+  if (field.name === "edges") return { field: 1, multiplier: 1 };
+  return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+}
 
 /** Our zod messages start with "rule: …" so that errors carry a machine-readable rule name. */
 function ruleOf(message: string): string {
@@ -118,4 +138,6 @@ function ruleOf(message: string): string {
 }
 
 builder.queryType({ description: "Read the registry, the ledgers, targets and reports." });
-builder.mutationType({ description: "Change records. Each mutation takes one `input` and returns a payload or a typed error." });
+builder.mutationType({
+  description: "Change records. Each mutation takes one `input` and returns a payload or a typed error.",
+});

@@ -7,6 +7,7 @@ import "./types/region.ts";
 import "./types/organization.ts";
 import "./types/shelter.ts";
 import "./types/viewer.ts";
+import "./types/audit.ts";
 import "./types/shelter-import.ts";
 
 export const schema = describeGenerated(builder.toSchema({ sortSchema: false }));

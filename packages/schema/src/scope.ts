@@ -98,7 +98,8 @@ export function visibleWhere(viewer: Viewer, model: ScopedModel): Where {
     if (model === "Hazard" || model === "Patrol") return { shelter: unitShelters(org) };
     if (model === "Organization") return { id: org };
     // A unit's own obligations and records: its stage reports, letters and drills.
-    if (model === "StageReport" || model === "ResponsibilityLetter" || model === "Drill") return { organizationId: org };
+    if (model === "StageReport" || model === "ResponsibilityLetter" || model === "Drill")
+      return { organizationId: org };
     return nothing;
   }
   return viewer.regionCode ? regionWhere(model, viewer.regionCode) : {};
@@ -160,4 +161,9 @@ export function assertCanAssignTo(viewer: Viewer, code: string, what: string): v
 export function assertRegionWritable(viewer: Viewer, code: string, what: string): void {
   if (viewer.role === "UNIT_USER") throw new ForbiddenError(`UNIT_USER may not ${what}`);
   assertCanWrite(viewer, { region: code }, what);
+}
+
+/** The audit trail (issue 6) is the province administrator's alone: for anyone else it has no rows. */
+export function auditWhere(viewer: Viewer): Where {
+  return viewer.role === "PROVINCE_ADMIN" ? {} : nothing;
 }

@@ -1,0 +1,122 @@
+// Abuse limits per operation (issue 6): query length, depth, cost, breadth and page size. All are
+// checked while the document is validated — after parsing, before the context is built and before
+// any resolver or SQL runs — so a refused operation costs no database work.
+// The costs are the schema's own (Pothos complexity: a connection costs its page size times its
+// selection, see packages/schema/src/builder.ts); only the ceilings live here.
+import { createComplexityRule } from "@pothos/plugin-complexity";
+import {
+  GraphQLError,
+  GraphQLInt,
+  getNamedType,
+  isObjectType,
+  type ValidationRule,
+  validate,
+  valueFromAST,
+} from "graphql";
+import type { GraphQLParams, Plugin } from "graphql-yoga";
+
+export interface LimitsPluginOptions {
+  /** Deepest selection nesting allowed. @default 12 */
+  maxDepth?: number;
+  /** Highest cost allowed (each field 1, times page sizes of the connections above it). @default 20000 */
+  maxCost?: number;
+  /** Most field selections in one operation (aliases included). @default 200 */
+  maxBreadth?: number;
+  /** Largest `first`/`last` on a connection. @default 100 */
+  maxPageSize?: number;
+  /** Longest query document, in characters. @default 30000 */
+  maxQueryLength?: number;
+}
+
+function limitError(message: string, code: string, details: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+/** Refuses `first`/`last` above `max` on connection fields, naming the field and the argument. */
+export function pageSizeRule(max: number, variables: Record<string, unknown>): ValidationRule {
+  return (context) => ({
+    Argument(node) {
+      const name = node.name.value;
+      if (name !== "first" && name !== "last") return;
+      const field = context.getFieldDef();
+      const type = field && getNamedType(field.type);
+      if (!field || !isObjectType(type) || !type.getFields().pageInfo) return;
+      const value = valueFromAST(node.value, GraphQLInt, variables);
+      if (typeof value !== "number" || value <= max) return;
+      context.reportError(
+        new GraphQLError(
+          `${field.name}(${name}: ${value}) asks for more than ${max} items; a page holds at most ${max} (MAX_PAGE_SIZE): page on with after/before`,
+          { nodes: [node], extensions: { code: "PAGE_SIZE_EXCEEDED", argument: name, max, actual: value } },
+        ),
+      );
+    },
+  });
+}
+
+export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
+  const maxDepth = options.maxDepth ?? 12;
+  const maxCost = options.maxCost ?? 20_000;
+  const maxBreadth = options.maxBreadth ?? 200;
+  const maxPageSize = options.maxPageSize ?? 100;
+  const maxQueryLength = options.maxQueryLength ?? 30_000;
+  return {
+    onParams({ params }) {
+      const length = params.query?.length ?? 0;
+      if (length > maxQueryLength) {
+        throw new GraphQLError(`the query document has ${length} characters; at most ${maxQueryLength} are accepted`, {
+          extensions: { code: "QUERY_TOO_LONG", max: maxQueryLength, actual: length, http: { status: 413 } },
+        });
+      }
+    },
+    onValidate({ context, params: { schema, documentAST } }) {
+      // Measured only once the document is otherwise valid (a cost needs known fields); yoga puts
+      // the request's params, whose variables the limits depend on, into the initial context.
+      return ({ valid, setResult }) => {
+        if (!valid) return;
+        const params = (context as { params?: GraphQLParams }).params;
+        const variables = (params?.variables ?? {}) as Record<string, unknown>;
+        const errors = validate(schema, documentAST, [
+          pageSizeRule(maxPageSize, variables),
+          createComplexityRule({
+            context,
+            variableValues: variables,
+            operationName: params?.operationName,
+            validate: ({ complexity, depth, breadth }, report) => {
+              if (depth > maxDepth) {
+                report(
+                  limitError(
+                    `the operation is nested ${depth} levels deep; at most ${maxDepth} are allowed`,
+                    "QUERY_TOO_DEEP",
+                    { max: maxDepth, actual: depth },
+                  ),
+                );
+              }
+              if (complexity > maxCost) {
+                report(
+                  limitError(
+                    `the operation costs ${complexity}; at most ${maxCost} is allowed: ask for smaller pages or fewer nested lists`,
+                    "QUERY_TOO_COSTLY",
+                    {
+                      max: maxCost,
+                      actual: complexity,
+                    },
+                  ),
+                );
+              }
+              if (breadth > maxBreadth) {
+                report(
+                  limitError(
+                    `the operation selects ${breadth} fields; at most ${maxBreadth} are allowed`,
+                    "QUERY_TOO_BROAD",
+                    { max: maxBreadth, actual: breadth },
+                  ),
+                );
+              }
+            },
+          }),
+        ]);
+        if (errors.length) setResult([...errors]);
+      };
+    },
+  };
+}

@@ -1,0 +1,184 @@
+// Abuse limits (issue 6): a too-deep, too-costly or too-long operation, a page over the limit,
+// an oversized body and a burst over the rate limit are refused with a clear error before any
+// SQL runs — not even the API-key lookup that would build the request's context.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newApiKey } from "../src/auth.ts";
+import { type TestApi, testApi, tokenFor } from "./helpers.ts";
+
+let t: TestApi;
+let apiKey: string;
+beforeAll(async () => {
+  t = await testApi({ demo: false, api: { rateLimit: false, maxBodyBytes: 100_000 } });
+  const key = newApiKey();
+  await t.database.prisma.apiKey.create({
+    data: { name: "limits-test", prefix: key.prefix, hash: key.hash, role: "ANALYST" },
+  });
+  apiKey = key.key;
+});
+afterAll(() => t?.drop());
+
+type Err = { message: string; extensions?: Record<string, unknown> };
+
+/** Runs an operation with the API key and says what it cost in SQL. */
+async function refused(query: string, variables: Record<string, unknown> = {}) {
+  t.queries.reset();
+  const r = await t.gql(query, variables, apiKey);
+  return { ...r, sql: t.queries.count, error: r.errors?.[0] as Err };
+}
+
+describe("per-operation limits, checked before execution", () => {
+  it("accepts an ordinary page and runs it", async () => {
+    const r = await refused(`{ shelters(first: 100) { totalCount edges { node { code name builder { name } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.sql).toBeGreaterThan(0); // the API-key lookup and the page itself
+  });
+
+  it("refuses a query nested deeper than 12 levels", async () => {
+    const parents = "parent { ".repeat(10) + "code" + " }".repeat(10);
+    const r = await refused(`{ shelters(first: 1) { edges { node { builder { ${parents} } } } } }`);
+    expect(r.error.message).toBe("the operation is nested 15 levels deep; at most 12 are allowed");
+    expect(r.error.extensions).toMatchObject({ code: "QUERY_TOO_DEEP", max: 12, actual: 15 });
+    expect(r.data).toBeUndefined();
+    expect(r.sql).toBe(0);
+  });
+
+  it("refuses a query that costs more than the budget: aliases of full pages with nested lists", async () => {
+    const page = `shelters(first: 100) { edges { node { builder { people { name phone } } } } }`;
+    const aliases = Array.from({ length: 10 }, (_, i) => `p${i}: ${page}`).join("\n");
+    const r = await refused(`{ ${aliases} }`);
+    expect(r.error.message).toMatch(
+      /^the operation costs \d+; at most 20000 is allowed: ask for smaller pages or fewer nested lists$/,
+    );
+    expect(r.error.extensions).toMatchObject({ code: "QUERY_TOO_COSTLY", max: 20000 });
+    expect(r.error.extensions?.actual as number).toBeGreaterThan(20000);
+    expect(r.sql).toBe(0);
+  });
+
+  it("counts a connection's cost by the page asked for, also through variables", async () => {
+    const q = `query ($n: Int) { a: shelters(first: $n) { edges { node { builder { people { name phone } } } } }
+      b: shelters(first: $n) { edges { node { builder { people { name phone } } } } } }`;
+    expect((await refused(q, { n: 10 })).errors).toBeUndefined();
+    const big = await refused(q, { n: 100 }); // 2 × 100 × 25 ≈ 5000: still fine
+    expect(big.errors).toBeUndefined();
+    const tenfold = await refused(
+      `${q.replace("query ($n: Int) {", "query ($n: Int) { c: shelters(first: 100) { totalCount }")}`,
+      { n: 100 },
+    );
+    expect(tenfold.errors).toBeUndefined();
+  });
+
+  it("refuses a page over MAX_PAGE_SIZE, naming the field and the argument, literal or variable", async () => {
+    const literal = await refused(`{ shelters(first: 500) { totalCount } }`);
+    expect(literal.error.message).toBe(
+      "shelters(first: 500) asks for more than 100 items; a page holds at most 100 (MAX_PAGE_SIZE): page on with after/before",
+    );
+    expect(literal.error.extensions).toMatchObject({
+      code: "PAGE_SIZE_EXCEEDED",
+      argument: "first",
+      max: 100,
+      actual: 500,
+    });
+    expect(literal.sql).toBe(0);
+
+    const variable = await refused(`query ($n: Int) { organizations(last: $n) { totalCount } }`, { n: 101 });
+    expect(variable.error.message).toMatch(/^organizations\(last: 101\) asks for more than 100 items/);
+    expect(variable.sql).toBe(0);
+
+    expect((await refused(`{ shelters(first: 100) { totalCount } }`)).errors).toBeUndefined();
+  });
+
+  it("follows MAX_PAGE_SIZE from the settings", async () => {
+    const small = await testApi({ demo: false, api: { settings: { maxPageSize: 10 }, rateLimit: false } });
+    try {
+      const r = await small.gql(`{ shelters(first: 11) { totalCount } }`);
+      expect(r.errors?.[0].message).toMatch(/^shelters\(first: 11\) asks for more than 10 items/);
+    } finally {
+      await small.drop();
+    }
+  });
+
+  it("refuses a query document longer than 30,000 characters", async () => {
+    const r = await refused(`{ viewer { role } }${" ".repeat(30_000)}`);
+    expect(r.status).toBe(413);
+    expect(r.error.message).toBe("the query document has 30019 characters; at most 30000 are accepted");
+    expect(r.sql).toBe(0);
+  });
+});
+
+describe("request body size", () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    t.api.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body,
+    });
+
+  it("answers 413 to a body over the limit, by its Content-Length, without running anything", async () => {
+    const body = JSON.stringify({ query: "{ viewer { role } }", variables: { pad: "x".repeat(200_000) } });
+    t.queries.reset();
+    const res = await post(body, { "content-length": String(body.length), authorization: `Bearer ${apiKey}` });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0]).toMatchObject({
+      message: "Request body too large",
+      extensions: { code: "REQUEST_ENTITY_TOO_LARGE" },
+    });
+    expect(t.queries.count).toBe(0);
+  });
+
+  it("also when the body is streamed without a length", async () => {
+    const chunk = new TextEncoder().encode(
+      JSON.stringify({ query: "{ viewer { role } }", variables: { pad: "y".repeat(200_000) } }),
+    );
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(chunk);
+        c.close();
+      },
+    });
+    const res = await t.api.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+  });
+});
+
+describe("rate limiting per token or address", () => {
+  it("answers 429 with Retry-After once a token's burst is spent, and other tokens go on", async () => {
+    const limited = await testApi({ demo: false, api: { rateLimit: { perMinute: 6, burst: 3 } } });
+    try {
+      const token = await tokenFor({ role: "ANALYST", subject: "P-burst" });
+      const send = (auth: string | null, ip = "10.1.1.1") =>
+        limited.api.fetch("http://yoga/graphql", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-forwarded-for": ip,
+            ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+          },
+          body: JSON.stringify({ query: "{ viewer { role } }" }),
+        });
+      for (let i = 0; i < 3; i++) expect((await send(token)).status).toBe(200);
+      limited.queries.reset();
+      const res = await send(token);
+      expect(res.status).toBe(429);
+      expect(res.headers.get("retry-after")).toBe("10");
+      const body = await res.json();
+      expect(body.errors[0].message).toBe(
+        "too many requests: at most 6 per minute (bursts of 3) per token or address; retry in 10 s",
+      );
+      expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
+      expect(limited.queries.count).toBe(0);
+
+      expect((await send(await tokenFor({ role: "ANALYST", subject: "P-other" }))).status).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await send(null, "10.2.2.2")).status).toBe(200);
+      expect((await send(null, "10.2.2.2")).status).toBe(429);
+      expect((await send(null, "10.3.3.3")).status).toBe(200);
+      expect((await limited.api.fetch("http://yoga/healthz")).status).toBe(200);
+    } finally {
+      await limited.drop();
+    }
+  });
+});
