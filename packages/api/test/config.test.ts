@@ -1,7 +1,7 @@
 // Bad configuration and bad arguments get one line that says what to fix.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,7 +38,9 @@ describe("configuration", () => {
   });
 
   it("says when DATA_DIR cannot be written", () => {
-    expect(() => ensureDataDir("/proc/renfang")).toThrow(/^DATA_DIR: cannot write to \/proc\/renfang/);
+    const file = join(mkdtempSync(join(tmpdir(), "rf-dd-")), "a-file");
+    writeFileSync(file, "");
+    expect(() => ensureDataDir(join(file, "data"))).toThrow(/^DATA_DIR: cannot write to .*a-file\/data \(ENOTDIR\)/);
   });
 
   it("says when the port is taken", async () => {

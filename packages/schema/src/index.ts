@@ -7,6 +7,13 @@ import "./types/region.ts";
 import "./types/organization.ts";
 import "./types/shelter.ts";
 import "./types/viewer.ts";
+import "./types/campaign.ts";
+import "./types/campaign-create.ts";
+import "./types/stage-report.ts";
+import "./types/report-compliance.ts";
+import "./types/target.ts";
+import "./types/target-progress.ts";
+import "./types/letter.ts";
 import "./types/audit.ts";
 import "./types/shelter-import.ts";
 
