@@ -1,9 +1,13 @@
 // The `renfang` command: serve, migrate, seed, token, apikey (and import/export, see excel/).
 import { Command, InvalidArgumentError } from "commander";
-import { migrate, openDatabase, redact } from "@renfang/schema";
+import { migrate, openDatabase, redact, schema } from "@renfang/schema";
+import { ValidationError } from "@renfang/schema/errors";
 import { seedDemo } from "@renfang/schema/seed";
+import { enumLabels } from "@renfang/schema/sheets/labels";
 import { newApiKey, roles, type RoleName, signToken, tokenSecret } from "./auth.ts";
 import { type Config, ConfigError, ensureDataDir, loadConfig } from "./config.ts";
+import { exportToFile } from "./excel/export.ts";
+import { cliContext, importShelterFile, issueReport } from "./excel/import.ts";
 import { createLogger } from "./logger.ts";
 import { startServer } from "./server.ts";
 
@@ -153,6 +157,55 @@ apikey
     if (!count) throw new ConfigError(`no active API key has prefix ${prefix}`);
     console.log(`revoked ${prefix}`);
   });
+
+const importCommand = program.command("import").description("import spreadsheets (all rows or none)");
+importCommand
+  .command("shelters")
+  .description("import a census workbook (.xlsx or .csv) into the registry, upserting works by code")
+  .argument("<file>", "FILE.xlsx or FILE.csv, columns as in /export/shelters-template.xlsx")
+  .option("--dry-run", "check the file and count what would change; write nothing")
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    const db = await database(config());
+    try {
+      const r = await importShelterFile(db, file, { dryRun: opts.dryRun });
+      const skipped = r.skipped ? `, ${r.skipped} example row(s) skipped` : "";
+      console.log(
+        `${r.dryRun ? "checked" : "imported"} ${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged${skipped}`,
+      );
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      console.error(issueReport(err));
+      process.exitCode = 1;
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command("export")
+  .description("write the hazard ledger or the shelter registry to FILE.xlsx or FILE.csv")
+  .argument("<what>", "hazards or shelters", (v) => {
+    if (v !== "hazards" && v !== "shelters") throw new InvalidArgumentError("must be hazards or shelters");
+    return v as "hazards" | "shelters";
+  })
+  .argument("<file>", "FILE.xlsx or FILE.csv")
+  .option("--region <code>", "the region and everything below it, e.g. 360100", regionCode)
+  .option("--lang <lang>", "zh-CN (Chinese headers and labels) or en", "zh-CN")
+  .option("--filter <query>", "more filters as in the export URL, e.g. 'status=REPORTED,RECTIFYING&overdue=true'", "")
+  .action(
+    async (what: "hazards" | "shelters", file: string, opts: { region?: string; lang: string; filter: string }) => {
+      const db = await database(config());
+      try {
+        const params = new URLSearchParams(opts.filter);
+        if (opts.region) params.set("regionCode", opts.region);
+        params.set("lang", opts.lang);
+        const ctx = { ...cliContext(db), labels: enumLabels(schema) };
+        console.log(`wrote ${await exportToFile(ctx, what, file, params)} rows to ${file}`);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // Known problems get one line that says what to fix; anything else its message.
