@@ -19,9 +19,17 @@ for (const w of widgets) {
   const without = await buildBundle({ entries: widgets.filter((x) => x !== w).map(entry) });
   console.log(`rf-${w.padEnd(24)} ${kb(alone.gzip)}      +${kb(total.gzip - without.gzip)}`);
 }
-const runtime = await buildBundle({ entries: ["base/rf-element.ts", "data/query-controller.ts", "base/ledger-base.ts", "base/meter.ts"].map((f) => join(packageDir, "src", f)) });
-console.log(`shared (Lit, urql, zh-CN + en, base element, data controller, ledger base, meters): ${kb(runtime.gzip).trim()}`);
-console.log(`renfang-widgets.js total: ${kb(total.bytes).trim()} minified, ${kb(total.gzip).trim()} gzip (budget ${kb(BUDGET).trim()})`);
+const runtime = await buildBundle({
+  entries: ["base/rf-element.ts", "data/query-controller.ts", "base/ledger-base.ts", "base/meter.ts"].map((f) =>
+    join(packageDir, "src", f),
+  ),
+});
+console.log(
+  `shared (Lit, urql, zh-CN + en, base element, data controller, ledger base, meters): ${kb(runtime.gzip).trim()}`,
+);
+console.log(
+  `renfang-widgets.js total: ${kb(total.bytes).trim()} minified, ${kb(total.gzip).trim()} gzip (budget ${kb(BUDGET).trim()})`,
+);
 if (total.gzip > BUDGET) {
   console.error(`over budget by ${kb(total.gzip - BUDGET).trim()}`);
   process.exit(1);

@@ -17,7 +17,15 @@ describe("renfang-widgets.js", () => {
   it(`has all seven widgets, Lit, urql and both languages within ${BUDGET / 1024} KB gzip`, async () => {
     const { code, gzip } = await buildBundle();
     expect(gzip).toBeLessThanOrEqual(BUDGET);
-    for (const tag of ["rf-hazard-ledger", "rf-shelter-ledger", "rf-target-progress", "rf-rectification-progress", "rf-campaign-timeline", "rf-duty-roster", "rf-report-status"]) {
+    for (const tag of [
+      "rf-hazard-ledger",
+      "rf-shelter-ledger",
+      "rf-target-progress",
+      "rf-rectification-progress",
+      "rf-campaign-timeline",
+      "rf-duty-roster",
+      "rf-report-status",
+    ]) {
       expect(code.includes(`"${tag}"`), tag).toBe(true);
     }
     expect(code.includes("已销号") && code.includes("Pending acceptance"), "both languages").toBe(true);

@@ -31,10 +31,14 @@ describe.skipIf(!env)("under a strict Content-Security-Policy (default-src 'self
        <rf-shelter-ledger page-size="5"></rf-shelter-ledger>`,
     );
     await widgetsReady(page);
-    const widths = await page.locator("rf-target-progress >> [part~=bar] [part~=indicator]").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const widths = await page
+      .locator("rf-target-progress >> [part~=bar] [part~=indicator]")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     expect(widths.length).toBeGreaterThan(5);
     expect(widths.every((w) => w > 0)).toBe(true);
-    const segments = await page.locator("rf-campaign-timeline [part~=segment]").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const segments = await page
+      .locator("rf-campaign-timeline [part~=segment]")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     expect(segments.every((w) => w > 0)).toBe(true);
     expect(await cspReports("widgets")).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);

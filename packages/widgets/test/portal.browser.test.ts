@@ -47,9 +47,16 @@ describe.skipIf(!env)("the example portal (examples/portal) in Chromium", () => 
     expect(await page.locator("rf-rectification-progress h2").textContent()).toBe(en.rectification.title);
     expect(await page.locator("rf-duty-roster h2").textContent()).toBe(en.duty.title);
     expect(await page.locator("rf-report-status h2").textContent()).toBe(en.reports.title);
-    expect(await page.locator("rf-target-progress h2").textContent()).toContain(en.enums.TargetMetric.NEW_PARKING_SPACES);
+    expect(await page.locator("rf-target-progress h2").textContent()).toContain(
+      en.enums.TargetMetric.NEW_PARKING_SPACES,
+    );
     const labels = await page
-      .locator(TAGS.map((t) => `${t} :is(th[role=columnheader], thead th:first-child, button, summary, label > span, [part~=filter] option, [part~=badge], h3, dt, [part~=footer] span, [part~=shift] .sub, .head span.sub)`).join(", "))
+      .locator(
+        TAGS.map(
+          (t) =>
+            `${t} :is(th[role=columnheader], thead th:first-child, button, summary, label > span, [part~=filter] option, [part~=badge], h3, dt, [part~=footer] span, [part~=shift] .sub, .head span.sub)`,
+        ).join(", "),
+      )
       .allTextContents();
     expect(labels.length).toBeGreaterThan(50);
     // Data (names of units, shelters, campaigns) stays as the API sends it; every label is English.

@@ -11,7 +11,11 @@ export function warnOnce(message: string): void {
  * A comma-separated attribute (`status="REPORTED,RECTIFYING"`) as a list of allowed values;
  * unknown values are dropped with a warning. `undefined` when nothing is left (no filter).
  */
-export function enumList(value: string | null | undefined, allowed: readonly string[], attribute: string): string[] | undefined {
+export function enumList(
+  value: string | null | undefined,
+  allowed: readonly string[],
+  attribute: string,
+): string[] | undefined {
   const list = (value ?? "")
     .split(",")
     .map((s) => s.trim().toUpperCase())
@@ -22,7 +26,10 @@ export function enumList(value: string | null | undefined, allowed: readonly str
 }
 
 /** Parses `FIELD:ASC|DESC` (direction optional, ASC by default) against the allowed fields. */
-export function parseSort(value: string, allowed: readonly string[]): { field: string; direction: "ASC" | "DESC" } | null {
+export function parseSort(
+  value: string,
+  allowed: readonly string[],
+): { field: string; direction: "ASC" | "DESC" } | null {
   const [field = "", dir = "ASC"] = value.trim().toUpperCase().split(":");
   if (!field) return null;
   if (!allowed.includes(field)) {

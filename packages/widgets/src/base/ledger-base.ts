@@ -10,9 +10,9 @@ import type {} from "../events/rf-row-activate.js";
 import type {} from "../events/rf-sort-change.js";
 import { enumLabel, format, type Messages } from "../i18n/index.js";
 import { ledgerStyles } from "../styles/ledger.styles.js";
-import { exportLedger } from "./ledger-export.js";
 import { parseSort } from "./filters.js";
 import { GridNavigationController } from "./grid-navigation.js";
+import { exportLedger } from "./ledger-export.js";
 import { RfElement } from "./rf-element.js";
 
 /** One column of a ledger. */
@@ -93,7 +93,7 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
   protected abstract filterDefs(): LedgerFilter[];
   protected abstract filterVariable(): Record<string, unknown>;
   protected abstract connectionOf(data: unknown): Connection<Row> | undefined;
-  protected abstract document(): DocumentInput<any, any>;
+  protected abstract document(): DocumentInput<unknown, LedgerVariables>;
 
   /** Extra `part` names of a row (e.g. `overdue`, `major`). */
   protected rowParts(_row: Row): string {
@@ -181,7 +181,9 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
 
   private toggleColumn(key: string, on: boolean): void {
     const keys = this.visibleColumns().map((c) => c.key);
-    const next = on ? this.columnDefs().filter((c) => c.key === key || keys.includes(c.key)) : this.visibleColumns().filter((c) => c.key !== key);
+    const next = on
+      ? this.columnDefs().filter((c) => c.key === key || keys.includes(c.key))
+      : this.visibleColumns().filter((c) => c.key !== key);
     if (next.length) this.columns = next.map((c) => c.key).join(",");
   }
 
@@ -384,7 +386,15 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
           </tbody>
         </table>
       </div>
-      ${edges.length ? nothing : this.renderData(this.data, () => true, () => nothing)}`;
+      ${
+        edges.length
+          ? nothing
+          : this.renderData(
+              this.data,
+              () => true,
+              () => nothing,
+            )
+      }`;
   }
 
   private renderFooter(t: Messages) {

@@ -5,7 +5,10 @@ import { exportUrl, type LedgerExportRequest } from "./ledger-export.js";
 
 describe("ledger helpers", () => {
   it("reads comma-list attributes, dropping unknown values", () => {
-    expect(enumList("reported, RECTIFYING,bogus", ["REPORTED", "RECTIFYING"], "status")).toEqual(["REPORTED", "RECTIFYING"]);
+    expect(enumList("reported, RECTIFYING,bogus", ["REPORTED", "RECTIFYING"], "status")).toEqual([
+      "REPORTED",
+      "RECTIFYING",
+    ]);
     expect(enumList("", ["A"], "status")).toBeUndefined();
     expect(enumList("nope", ["A"], "status")).toBeUndefined();
   });

@@ -73,6 +73,8 @@ export function ring(o: MeterOptions, centre: unknown) {
 
 /** Sets bar widths and marker positions through CSSOM (allowed under `style-src 'self'`). */
 export function applyMeters(root: ParentNode): void {
-  for (const el of root.querySelectorAll<HTMLElement>("[data-ratio]")) el.style.width = `${Number(el.dataset.ratio) * 100}%`;
-  for (const el of root.querySelectorAll<HTMLElement>("[data-left]")) el.style.left = `${Number(el.dataset.left) * 100}%`;
+  for (const el of root.querySelectorAll<HTMLElement>("[data-ratio]"))
+    el.style.width = `${Number(el.dataset.ratio) * 100}%`;
+  for (const el of root.querySelectorAll<HTMLElement>("[data-left]"))
+    el.style.left = `${Number(el.dataset.left) * 100}%`;
 }

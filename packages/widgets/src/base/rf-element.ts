@@ -1,3 +1,4 @@
+import type { AnyVariables } from "@urql/core";
 import { html, LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import type { DataHost, QueryController } from "../data/query-controller.js";
 import type {} from "../events/rf-error.js";
@@ -63,7 +64,7 @@ export class RfElement extends LitElement implements DataHost {
    * Earlier data stays on screen while a new query is pending (`aria-busy` marks it).
    */
   protected renderData<D>(
-    query: QueryController<D, any>,
+    query: QueryController<D, AnyVariables>,
     isEmpty: (data: D) => boolean,
     content: (data: D) => unknown,
   ): TemplateResult | unknown {

@@ -23,7 +23,10 @@ export function parseDay(value: string | null | undefined): Date | null {
 
 /** Whole days from `a` to `b` (local calendar days). */
 export function daysBetween(a: Date, b: Date): number {
-  return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / 86400000);
+  return Math.round(
+    (Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) /
+      86400000,
+  );
 }
 
 function pad(n: number): string {

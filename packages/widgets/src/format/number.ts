@@ -4,7 +4,10 @@ const cache = new Map<string, Intl.NumberFormat>();
 function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = lang + JSON.stringify(options);
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(lang, options)));
+  if (!f) {
+    f = new Intl.NumberFormat(lang, options);
+    cache.set(key, f);
+  }
   return f;
 }
 

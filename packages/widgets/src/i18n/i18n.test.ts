@@ -20,7 +20,17 @@ describe("translation tables", () => {
   it("label every value of every enum the widgets show, in both languages", () => {
     const schema = buildSchema(readFileSync(contractSdlPath, "utf8"));
     const types: Record<string, string> = { ReportTimeliness: "Timeliness" };
-    for (const name of ["HazardStatus", "HazardLevel", "HazardCategory", "HazardSource", "ShelterStatus", "PeacetimeUse", "TargetMetric", "ShiftKind", "ReportTimeliness"]) {
+    for (const name of [
+      "HazardStatus",
+      "HazardLevel",
+      "HazardCategory",
+      "HazardSource",
+      "ShelterStatus",
+      "PeacetimeUse",
+      "TargetMetric",
+      "ShiftKind",
+      "ReportTimeliness",
+    ]) {
       const values = (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
       for (const t of [zhCN, en]) {
         expect(Object.keys(t.enums[types[name] ?? name]), name).toEqual(expect.arrayContaining(values));
@@ -29,7 +39,12 @@ describe("translation tables", () => {
   });
 
   it("use the campaign's Chinese terms", () => {
-    expect(zhCN.enums.HazardStatus).toEqual({ REPORTED: "已登记", RECTIFYING: "整改中", PENDING_ACCEPTANCE: "待验收", CLOSED: "已销号" });
+    expect(zhCN.enums.HazardStatus).toEqual({
+      REPORTED: "已登记",
+      RECTIFYING: "整改中",
+      PENDING_ACCEPTANCE: "待验收",
+      CLOSED: "已销号",
+    });
     expect(zhCN.enums.HazardLevel).toEqual({ GENERAL: "一般", MAJOR: "重大" });
     expect(zhCN.enums.HazardCategory.WATER).toBe("渗漏水/防汛");
     expect(zhCN.enums.HazardSource.PUBLIC_REPORT).toBe("举报");
@@ -48,7 +63,9 @@ describe("translation tables", () => {
     expect(normalizeLang("en-GB")).toBe("en");
     expect(normalizeLang("")).toBe("zh-CN");
     expect(normalizeLang("fr")).toBe("zh-CN");
-    expect(format(messages("zh-CN").ledger.pageStatus, { page: 2, pages: 9, total: 170 })).toBe("第 2 / 9 页，共 170 条");
+    expect(format(messages("zh-CN").ledger.pageStatus, { page: 2, pages: 9, total: 170 })).toBe(
+      "第 2 / 9 页，共 170 条",
+    );
     expect(enumLabel(en, "HazardStatus", "NEW_STATE")).toBe("NEW_STATE");
     expect(enumLabel(en, "Nope", "X")).toBe("X");
   });

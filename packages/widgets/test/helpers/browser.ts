@@ -33,7 +33,12 @@ let browser: Promise<Browser> | undefined;
 /** A fresh page (own context) on `path` of the page server; the bundle is loaded by the page. */
 export async function openPage(path = "/test/pages/widgets.html"): Promise<Page> {
   browser ??= chromium.connect(env!.wsEndpoint);
-  const context = await (await browser).newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await (await browser).newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
   await page.goto(env!.pageUrl + path);
@@ -58,14 +63,19 @@ export async function recordEvents(page: Page, names: string[]): Promise<void> {
   await page.evaluate((list) => {
     const w = window as unknown as { __rf: { type: string; detail: unknown }[] };
     w.__rf = [];
-    for (const n of list) document.addEventListener(n, (e) => w.__rf.push({ type: e.type, detail: (e as CustomEvent).detail }));
+    for (const n of list)
+      document.addEventListener(n, (e) => w.__rf.push({ type: e.type, detail: (e as CustomEvent).detail }));
   }, names);
 }
 
 /** The events recorded since `recordEvents()` (details as JSON). */
 export async function recorded(page: Page, type?: string): Promise<{ type: string; detail: any }[]> {
   const all = await page.evaluate(() =>
-    JSON.parse(JSON.stringify((window as unknown as { __rf: unknown[] }).__rf, (k, v) => (k === "row" || k === "data" ? undefined : v))),
+    JSON.parse(
+      JSON.stringify((window as unknown as { __rf: unknown[] }).__rf, (k, v) =>
+        k === "row" || k === "data" ? undefined : v,
+      ),
+    ),
   );
   return type ? all.filter((e: { type: string }) => e.type === type) : all;
 }
@@ -83,7 +93,13 @@ export function widgetStates(page: Page): Promise<Record<string, string>> {
       const state = root?.querySelector("[part~=state]");
       const busy = root?.querySelector("[part~=base]")?.getAttribute("aria-busy") === "true";
       const key = out[el.localName] ? `${el.localName}#${Object.keys(out).length}` : el.localName;
-      out[key] = !root ? "undefined" : state ? (state.getAttribute("part") ?? "").replace("state", "").trim() : busy ? "loading" : "ready";
+      out[key] = !root
+        ? "undefined"
+        : state
+          ? (state.getAttribute("part") ?? "").replace("state", "").trim()
+          : busy
+            ? "loading"
+            : "ready";
     }
     return out;
   });

@@ -39,10 +39,14 @@ export async function startPageServer(api: TestApi): Promise<PageServer> {
 
   const proxy = (req: IncomingMessage, res: ServerResponse) => {
     const target = new URL(req.url!, api.url);
-    const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = httpRequest(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host } },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
     res.on("close", () => upstream.destroy());
@@ -80,7 +84,8 @@ export async function startPageServer(api: TestApi): Promise<PageServer> {
     if (!file) return void res.writeHead(404).end();
     const headers: Record<string, string> = { "content-type": types[extname(file)] ?? "application/octet-stream" };
     if (extname(file) === ".html" && url.searchParams.get("csp") !== "0") {
-      headers["content-security-policy"] = `${STRICT_CSP}; report-uri /__csp-report/${url.searchParams.get("report") ?? "all"}`;
+      headers["content-security-policy"] =
+        `${STRICT_CSP}; report-uri /__csp-report/${url.searchParams.get("report") ?? "all"}`;
     }
     res.writeHead(200, headers).end(readFileSync(file));
   });

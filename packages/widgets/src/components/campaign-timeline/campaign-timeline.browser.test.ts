@@ -29,7 +29,9 @@ describe.skipIf(!env)("rf-campaign-timeline in Chromium", () => {
   it("switches to English", async () => {
     await mount(page, `<rf-campaign-timeline today="2021-03-20" lang="en"></rf-campaign-timeline>`);
     await widgetsReady(page);
-    expect(await widget().locator("[part~=next-deadline]").textContent()).toMatch(/Next reporting deadline[\s\S]*(\d+ days left|Due today)/);
+    expect(await widget().locator("[part~=next-deadline]").textContent()).toMatch(
+      /Next reporting deadline[\s\S]*(\d+ days left|Due today)/,
+    );
     expect(await widget().locator("h3").textContent()).toBe("Reporting deadlines");
   });
 });

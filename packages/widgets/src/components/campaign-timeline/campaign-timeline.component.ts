@@ -48,7 +48,10 @@ export class RfCampaignTimeline extends RfElement {
   /** The date taken as today (YYYY-MM-DD); the real date by default. */
   today = "";
 
-  private readonly list = new QueryController(this, { query: campaignsQuery, variables: () => (this.campaign ? null : {}) });
+  private readonly list = new QueryController(this, {
+    query: campaignsQuery,
+    variables: () => (this.campaign ? null : {}),
+  });
 
   private readonly data = new QueryController(this, {
     query: campaignQuery,
@@ -74,7 +77,12 @@ export class RfCampaignTimeline extends RfElement {
       ${this.renderData(
         source as QueryController<unknown>,
         () => listEmpty,
-        () => this.renderData(this.data, (d) => !d.campaign, (d) => this.renderCampaign(d.campaign!)),
+        () =>
+          this.renderData(
+            this.data,
+            (d) => !d.campaign,
+            (d) => this.renderCampaign(d.campaign!),
+          ),
       )}
     </div>`;
   }
@@ -86,7 +94,8 @@ export class RfCampaignTimeline extends RfElement {
     const at = (d: string) => Math.min(1, Math.max(0, daysBetween(start, parseDay(d)!) / span));
     const now = this.now;
     const today = daysBetween(start, now) / span;
-    const isCurrent = (p: { startsOn: string; endsOn: string }) => parseDay(p.startsOn)! <= now && now <= parseDay(p.endsOn)!;
+    const isCurrent = (p: { startsOn: string; endsOn: string }) =>
+      parseDay(p.startsOn)! <= now && now <= parseDay(p.endsOn)!;
     const phases = c.phases ?? [];
     const deadlines = [...(c.deadlines ?? [])].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
     const next = deadlines.find((d) => daysBetween(now, parseDay(d.dueOn)!) >= 0);

@@ -18,7 +18,14 @@ export interface Deadline {
 }
 
 export interface CampaignData {
-  campaign: { code: string; name: string; startsOn: string; endsOn: string; phases: Phase[] | null; deadlines: Deadline[] | null } | null;
+  campaign: {
+    code: string;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    phases: Phase[] | null;
+    deadlines: Deadline[] | null;
+  } | null;
 }
 
 /** The campaigns to choose from (the first is shown when no `campaign` is given). */

@@ -22,7 +22,9 @@ describe.skipIf(!env)("rf-duty-roster in Chromium", () => {
     expect(await week.count()).toBe(7);
     expect(await week.first().locator("th").textContent()).toContain("周一");
     expect(await widget().locator('[aria-current="date"]').count()).toBe(1);
-    expect(await widget().locator("[part~=week] [part~=badge]").allTextContents()).toEqual(expect.arrayContaining(["白班"]));
+    expect(await widget().locator("[part~=week] [part~=badge]").allTextContents()).toEqual(
+      expect.arrayContaining(["白班"]),
+    );
   });
 
   it("switches to English", async () => {

@@ -3,7 +3,7 @@ import { badge } from "../../base/badges.js";
 import { RfElement } from "../../base/rf-element.js";
 import { QueryController } from "../../data/query-controller.js";
 import { formatTime, isoDay, parseDay } from "../../format/date.js";
-import { type Shift, dutyRosterQuery } from "./duty-roster.queries.js";
+import { dutyRosterQuery, type Shift } from "./duty-roster.queries.js";
 import { styles } from "./duty-roster.styles.js";
 
 /**
@@ -45,7 +45,12 @@ export class RfDutyRoster extends RfElement {
       const day = this.day;
       const monday = new Date(day.getFullYear(), day.getMonth(), day.getDate() - ((day.getDay() + 6) % 7));
       const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6);
-      return { regionCode: this.region || "360000", at: this.at().toISOString(), from: isoDay(monday), to: isoDay(sunday) };
+      return {
+        regionCode: this.region || "360000",
+        at: this.at().toISOString(),
+        from: isoDay(monday),
+        to: isoDay(sunday),
+      };
     },
     live: { pollSeconds: 300 },
   });
@@ -100,7 +105,10 @@ export class RfDutyRoster extends RfElement {
     const t = this.t.duty;
     const day = this.day;
     const monday = new Date(day.getFullYear(), day.getMonth(), day.getDate() - ((day.getDay() + 6) % 7));
-    const days = Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i));
+    const days = Array.from(
+      { length: 7 },
+      (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i),
+    );
     const today = isoDay(day);
     return html`<h3>${t.week}</h3>
       <table part="week" class="week">

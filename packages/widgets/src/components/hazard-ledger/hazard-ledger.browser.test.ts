@@ -1,22 +1,40 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { join } from "node:path";
-import { CJK, closePage, env, mount, openPage, recordEvents, recorded, resultsDir } from "../../../test/helpers/browser.js";
+import {
+  CJK,
+  closePage,
+  env,
+  mount,
+  openPage,
+  recordEvents,
+  recorded,
+  resultsDir,
+} from "../../../test/helpers/browser.js";
 import { en } from "../../i18n/en.js";
 
 describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
   let page: Page;
   beforeEach(async () => {
     page = await openPage();
-    await recordEvents(page, ["rf-row-activate", "rf-sort-change", "rf-page-change", "rf-filter-change", "rf-export", "rf-error", "rf-live-update"]);
+    await recordEvents(page, [
+      "rf-row-activate",
+      "rf-sort-change",
+      "rf-page-change",
+      "rf-filter-change",
+      "rf-export",
+      "rf-error",
+      "rf-live-update",
+    ]);
   });
   afterEach(() => closePage(page));
 
   const ledger = () => page.locator("rf-hazard-ledger");
   const grid = () => ledger().getByRole("grid");
   const rows = () => ledger().locator("tbody tr");
-  const column = async (i: number) => (await ledger().locator(`tbody td[data-c="${i}"]`).allTextContents()).map((t) => t.trim());
+  const column = async (i: number) =>
+    (await ledger().locator(`tbody td[data-c="${i}"]`).allTextContents()).map((t) => t.trim());
   const total = async () => Number(await grid().getAttribute("aria-rowcount")) - 1;
   const show = async (attrs = "") => {
     await mount(page, `<rf-hazard-ledger page-size="10" ${attrs}></rf-hazard-ledger>`);
@@ -102,7 +120,9 @@ describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
     await ledger().locator("select[part~=filter]").nth(1).selectOption("");
     await ledger().getByLabel("仅看超期").check();
     await settled();
-    expect(await rows().evaluateAll((trs) => trs.every((tr) => tr.getAttribute("part")?.includes("overdue")))).toBe(true);
+    expect(await rows().evaluateAll((trs) => trs.every((tr) => tr.getAttribute("part")?.includes("overdue")))).toBe(
+      true,
+    );
     expect((await column(8)).every((t) => /超期 \d+ 天/.test(t))).toBe(true);
     await ledger().getByLabel("仅看超期").uncheck();
     await settled();
@@ -124,7 +144,10 @@ describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
   it("exports the current page as CSV while the API has no export endpoint", async () => {
     await page.route("**/export/**", (route) => route.fulfill({ status: 404, body: "not found" }));
     await show();
-    const [download] = await Promise.all([page.waitForEvent("download"), ledger().getByRole("button", { name: "导出 Excel" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      ledger().getByRole("button", { name: "导出 Excel" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^隐患台账-\d{4}-\d{2}-\d{2}\.csv$/);
     const file = join(resultsDir, "hazard-ledger-page.csv");
     await download.saveAs(file);
@@ -141,10 +164,17 @@ describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
     const asked: string[] = [];
     await page.route("**/export/hazards.xlsx?*", (route) => {
       asked.push(route.request().url());
-      return route.fulfill({ status: 200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: "PK-xlsx" });
+      return route.fulfill({
+        status: 200,
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        body: "PK-xlsx",
+      });
     });
     await show(`region="360100" status="RECTIFYING" overdue`);
-    const [download] = await Promise.all([page.waitForEvent("download"), ledger().getByRole("button", { name: "导出 Excel" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      ledger().getByRole("button", { name: "导出 Excel" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^隐患台账-.*\.xlsx$/);
     const url = new URL(asked[0]);
     expect(url.origin).toBe(env!.pageUrl);
@@ -202,7 +232,20 @@ describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
     await show(`lang="en"`);
     expect(await ledger().getByRole("heading").textContent()).toBe(en.hazardLedger.title);
     const headers = (await ledger().getByRole("columnheader").allTextContents()).map((s) => s.trim());
-    expect(headers).toEqual(["code", "title", "shelter", "region", "category", "level", "status", "discoveredOn", "deadline", "responsibleUnit"].map((k) => en.hazardLedger.columns[k]));
+    expect(headers).toEqual(
+      [
+        "code",
+        "title",
+        "shelter",
+        "region",
+        "category",
+        "level",
+        "status",
+        "discoveredOn",
+        "deadline",
+        "responsibleUnit",
+      ].map((k) => en.hazardLedger.columns[k]),
+    );
     const chrome = await ledger()
       .locator("button, summary, label, option, [part~=badge], [part~=footer] span, th, input")
       .evaluateAll((els) => els.map((e) => e.textContent + ((e as HTMLInputElement).placeholder ?? "")));

@@ -5,8 +5,8 @@ import { type LedgerColumn, type LedgerFilter, RfLedger } from "../../base/ledge
 import { HAZARD_CATEGORIES, HAZARD_LEVELS, HAZARD_ORDER_FIELDS, HAZARD_STATUSES } from "../../data/enums.js";
 import { formatDate } from "../../format/date.js";
 import { enumLabel, format, type Messages } from "../../i18n/index.js";
-import { styles } from "./hazard-ledger.styles.js";
 import { type HazardRow, type HazardsData, hazardsQuery } from "./hazard-ledger.queries.js";
+import { styles } from "./hazard-ledger.styles.js";
 
 /**
  * The hazard and rectification ledger (问题隐患及整改台账): a paged, sortable, filterable grid of
@@ -75,7 +75,18 @@ export class RfHazardLedger extends RfLedger<HazardRow> {
 
   protected readonly exportName = "hazards";
   protected readonly sortFields = HAZARD_ORDER_FIELDS;
-  protected readonly defaultColumns = ["code", "title", "shelter", "region", "category", "level", "status", "discoveredOn", "deadline", "responsibleUnit"];
+  protected readonly defaultColumns = [
+    "code",
+    "title",
+    "shelter",
+    "region",
+    "category",
+    "level",
+    "status",
+    "discoveredOn",
+    "deadline",
+    "responsibleUnit",
+  ];
 
   protected document() {
     return hazardsQuery;
@@ -133,15 +144,26 @@ export class RfHazardLedger extends RfLedger<HazardRow> {
       { key: "shelter", text: (r) => r.shelter?.name ?? "" },
       { key: "region", text: (r) => r.shelter?.region?.name ?? "" },
       { key: "category", text: (r) => label("HazardCategory", r.category) },
-      { key: "level", sort: "LEVEL", text: (r) => label("HazardLevel", r.level), cell: (r) => badge(t, "HazardLevel", r.level) },
+      {
+        key: "level",
+        sort: "LEVEL",
+        text: (r) => label("HazardLevel", r.level),
+        cell: (r) => badge(t, "HazardLevel", r.level),
+      },
       { key: "source", text: (r) => label("HazardSource", r.source) },
-      { key: "status", sort: "STATUS", text: (r) => label("HazardStatus", r.status), cell: (r) => badge(t, "HazardStatus", r.status) },
+      {
+        key: "status",
+        sort: "STATUS",
+        text: (r) => label("HazardStatus", r.status),
+        cell: (r) => badge(t, "HazardStatus", r.status),
+      },
       { key: "discoveredOn", sort: "DISCOVERED_ON", text: (r) => formatDate(r.discoveredOn) },
       {
         key: "deadline",
         sort: "DEADLINE",
         text: (r) => `${formatDate(r.deadline)} ${overdue(r)}`.trim(),
-        cell: (r) => html`${formatDate(r.deadline)}${r.isOverdue ? html`<span class="overdue">${overdue(r)}</span>` : ""}`,
+        cell: (r) =>
+          html`${formatDate(r.deadline)}${r.isOverdue ? html`<span class="overdue">${overdue(r)}</span>` : ""}`,
       },
       { key: "responsibleUnit", text: (r) => r.responsibleUnit?.name ?? "" },
     ];

@@ -23,7 +23,6 @@ export interface HazardsData {
   hazards: Connection<HazardRow>;
 }
 
-
 /** The page of the hazard ledger (台账): `hazards(filter, orderBy, first, after, last, before)`. */
 export const hazardsQuery = gql<HazardsData, LedgerVariables>`
   query RfHazardLedger(

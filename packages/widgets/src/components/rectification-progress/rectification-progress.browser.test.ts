@@ -16,7 +16,9 @@ describe.skipIf(!env)("rf-rectification-progress in Chromium", () => {
     await widgetsReady(page);
     const figures = await widget().locator("dt").allTextContents();
     expect(figures).toEqual(["隐患总数", "已销号", "未销号", "超期", "销号率"]);
-    const [total, closed, open] = (await widget().locator("[part~=value]").allTextContents()).map((v) => Number(v.replace(/,/g, "")));
+    const [total, closed, open] = (await widget().locator("[part~=value]").allTextContents()).map((v) =>
+      Number(v.replace(/,/g, "")),
+    );
     expect(closed + open).toBe(total);
     const main = widget().getByRole("progressbar").first();
     const rate = (await widget().locator("[part~=value]").nth(4).textContent())!;
@@ -26,10 +28,15 @@ describe.skipIf(!env)("rf-rectification-progress in Chromium", () => {
   });
 
   it("groups by level, draws a ring with a required-rate marker, in English", async () => {
-    await mount(page, `<rf-rectification-progress group-by="LEVEL" variant="ring" target-rate="0.9" lang="en"></rf-rectification-progress>`);
+    await mount(
+      page,
+      `<rf-rectification-progress group-by="LEVEL" variant="ring" target-rate="0.9" lang="en"></rf-rectification-progress>`,
+    );
     await widgetsReady(page);
     expect(await widget().locator("[part~=ring]").getAttribute("role")).toBe("progressbar");
-    expect(await widget().locator("[part~=breakdown] [part~=label]").allTextContents()).toEqual(expect.arrayContaining(["General", "Major"]));
+    expect(await widget().locator("[part~=breakdown] [part~=label]").allTextContents()).toEqual(
+      expect.arrayContaining(["General", "Major"]),
+    );
     expect(await widget().locator("[part~=marker]").count()).toBeGreaterThan(1);
     expect(await widget().getByRole("heading").textContent()).toBe("Hazard closure");
   });

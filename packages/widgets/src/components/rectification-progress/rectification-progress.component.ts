@@ -118,7 +118,10 @@ export class RfRectificationProgress extends RfElement {
           return html`<div class="main">
               ${
                 this.variant === "ring"
-                  ? ring(meter, html`<span class="big">${formatPercent(all.closureRate, this.locale)}</span><span class="sub">${t.closureRate}</span>`)
+                  ? ring(
+                      meter,
+                      html`<span class="big">${formatPercent(all.closureRate, this.locale)}</span><span class="sub">${t.closureRate}</span>`,
+                    )
                   : ""
               }
               <div class="grow">

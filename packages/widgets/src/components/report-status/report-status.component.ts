@@ -8,6 +8,7 @@ import { reportStatusQuery, type StageReport } from "./report-status.queries.js"
 
 /** A report with its organization and deadline (the API may leave them out of scope). */
 type Req = StageReport & { organization: { name: string }; deadline: { title: string; dueOn: string } };
+
 import { styles } from "./report-status.styles.js";
 
 /**
@@ -64,9 +65,9 @@ export class RfReportStatus extends RfElement {
   private renderTable(all: StageReport[]) {
     const t = this.t.reports;
     const reports = all.filter((r): r is Req => Boolean(r.organization && r.deadline));
-    const deadlines = [...new Map(reports.map((r) => [`${r.deadline.dueOn} ${r.deadline.title}`, r.deadline])).entries()].sort(
-      (a, b) => a[0].localeCompare(b[0]),
-    );
+    const deadlines = [
+      ...new Map(reports.map((r) => [`${r.deadline.dueOn} ${r.deadline.title}`, r.deadline])).entries(),
+    ].sort((a, b) => a[0].localeCompare(b[0]));
     const units = [...new Set(reports.map((r) => r.organization.name))].sort((a, b) => a.localeCompare(b, "zh-CN"));
     const cell = new Map(reports.map((r) => [`${r.organization.name}\n${r.deadline.dueOn} ${r.deadline.title}`, r]));
     const counts: Record<string, number> = { ON_TIME: 0, LATE: 0, MISSING: 0 };
@@ -88,7 +89,9 @@ export class RfReportStatus extends RfElement {
                   ${deadlines.map(([key]) => {
                     const r = cell.get(`${u}\n${key}`);
                     if (!r) return html`<td></td>`;
-                    const at = r.submittedAt ? format(t.submittedAt, { at: formatDate(r.submittedAt) }) : t.notSubmitted;
+                    const at = r.submittedAt
+                      ? format(t.submittedAt, { at: formatDate(r.submittedAt) })
+                      : t.notSubmitted;
                     return html`<td title=${at}>${badge(this.t, "Timeliness", r.timeliness ?? "PENDING")}</td>`;
                   })}
                 </tr>`,

@@ -5,7 +5,7 @@ import { type LedgerColumn, type LedgerFilter, RfLedger } from "../../base/ledge
 import { SHELTER_ORDER_FIELDS, SHELTER_STATUSES } from "../../data/enums.js";
 import { formatInteger } from "../../format/number.js";
 import { enumLabel, type Messages } from "../../i18n/index.js";
-import { type SheltersData, type ShelterRow, sheltersQuery } from "./shelter-ledger.queries.js";
+import { type ShelterRow, type SheltersData, sheltersQuery } from "./shelter-ledger.queries.js";
 import { styles } from "./shelter-ledger.styles.js";
 
 /**
@@ -60,7 +60,15 @@ export class RfShelterLedger extends RfLedger<ShelterRow> {
 
   protected readonly exportName = "shelters";
   protected readonly sortFields = SHELTER_ORDER_FIELDS;
-  protected readonly defaultColumns = ["code", "name", "region", "status", "peacetimeUse", "parkingSpaces", "openHazardCount"];
+  protected readonly defaultColumns = [
+    "code",
+    "name",
+    "region",
+    "status",
+    "peacetimeUse",
+    "parkingSpaces",
+    "openHazardCount",
+  ];
 
   protected document() {
     return sheltersQuery;
@@ -97,7 +105,11 @@ export class RfShelterLedger extends RfLedger<ShelterRow> {
       { key: "code", sort: "CODE", text: (r) => r.code },
       { key: "name", sort: "NAME", text: (r) => r.name },
       { key: "region", text: (r) => r.region?.name ?? "" },
-      { key: "status", text: (r) => enumLabel(t, "ShelterStatus", r.status), cell: (r) => badge(t, "ShelterStatus", r.status) },
+      {
+        key: "status",
+        text: (r) => enumLabel(t, "ShelterStatus", r.status),
+        cell: (r) => badge(t, "ShelterStatus", r.status),
+      },
       { key: "peacetimeUse", text: (r) => enumLabel(t, "PeacetimeUse", r.peacetimeUse) },
       { key: "parkingSpaces", sort: "PARKING_SPACES", numeric: true, text: (r) => count(r.parkingSpaces) },
       {

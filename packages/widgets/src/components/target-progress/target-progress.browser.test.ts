@@ -28,12 +28,17 @@ describe.skipIf(!env)("rf-target-progress in Chromium", () => {
     expect(await widget().locator("[part~=breakdown]").textContent()).toContain("南昌市");
     const values = await widget().locator("[part~=value]").allTextContents();
     expect(values[0]).toMatch(/^[\d.]+(万)? 个$/);
-    const fill = await main.locator("[part~=indicator]").evaluate((e) => e.getBoundingClientRect().width / e.parentElement!.getBoundingClientRect().width);
+    const fill = await main
+      .locator("[part~=indicator]")
+      .evaluate((e) => e.getBoundingClientRect().width / e.parentElement!.getBoundingClientRect().width);
     expect(fill).toBeCloseTo(Math.min(1, Number(await main.getAttribute("aria-valuenow")) / 100), 1);
   });
 
   it("draws a ring", async () => {
-    await mount(page, `<rf-target-progress region="360000" year="2022" variant="ring" hide-breakdown></rf-target-progress>`);
+    await mount(
+      page,
+      `<rf-target-progress region="360000" year="2022" variant="ring" hide-breakdown></rf-target-progress>`,
+    );
     await widgetsReady(page);
     const ring = widget().locator("[part~=ring]");
     expect(await ring.getAttribute("role")).toBe("progressbar");
@@ -48,6 +53,8 @@ describe.skipIf(!env)("rf-target-progress in Chromium", () => {
     expect(await widget().getByRole("heading", { level: 2 }).textContent()).toContain("Census coverage · 2022");
     expect(await widget().locator("dt").allTextContents()).toEqual(["Actual", "Target", "Progress", "Expected"]);
     expect((await widget().locator("[part~=value]").first().textContent())?.endsWith("%")).toBe(true);
-    expect(await widget().getByRole("progressbar").first().getAttribute("aria-valuetext")).toMatch(/done, .* expected$/);
+    expect(await widget().getByRole("progressbar").first().getAttribute("aria-valuetext")).toMatch(
+      /done, .* expected$/,
+    );
   });
 });

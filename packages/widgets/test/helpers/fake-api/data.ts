@@ -69,7 +69,18 @@ const COUNTIES: [string, string][] = [
 
 export const REGIONS: Region[] = COUNTIES.map(([code, name]) => ({ code, name, city: `${code.slice(0, 4)}00` }));
 
-const PLACES = ["人民广场", "八一大道", "市民中心", "中山路", "体育中心", "火车站", "万达广场", "滨江公园", "行政中心", "新城商业街"];
+const PLACES = [
+  "人民广场",
+  "八一大道",
+  "市民中心",
+  "中山路",
+  "体育中心",
+  "火车站",
+  "万达广场",
+  "滨江公园",
+  "行政中心",
+  "新城商业街",
+];
 const USES = ["PARKING", "PARKING", "PARKING", "COMMERCIAL", "STORAGE", "IDLE", "OTHER"];
 const SHELTER_STATUSES = ["IN_USE", "IN_USE", "IN_USE", "IN_USE", "IDLE", "SUSPENDED", "UNDER_CONSTRUCTION"];
 const TITLES: Record<string, string[]> = {
