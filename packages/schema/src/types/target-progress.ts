@@ -3,113 +3,28 @@
 // groupBy statements for the whole tree, whatever its size — never typed in (SPEC §2 rule 4).
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
 import type { TargetMetric as Metric } from "../generated/sqlite/client.js";
-import { regionByCode, regionDirectory } from "../regions.ts";
-import { dayEnd, yearStart } from "../rules/progress.ts";
-import * as tree from "../rules/target-tree.ts";
-import { canRead, regionWhere, scoped } from "../scope.ts";
+import { regionByCode } from "../regions.ts";
+import {
+  actualOf,
+  breakdownOf,
+  breakdownTargetGap,
+  byYearOf,
+  countsOf,
+  expectedOf,
+  isAdditive,
+  onTrackOf,
+  type ProgressNode,
+  progressOf,
+  targetOf,
+} from "../rules/target-tree.ts";
+import { canRead } from "../scope.ts";
 import { today } from "./campaign.ts";
 import { TargetMetric } from "./enums.ts";
 import { RegionRef } from "./region.ts";
-import { shelterWhere } from "./shelter.ts";
+import { loadProgress } from "./target-actuals.ts";
 
-/** Registry counts of the region subtree, one row per own region code (and year). */
-async function loadCells(
-  ctx: Context,
-  metric: Metric,
-  code: string,
-  years: number[],
-  asOf: Date,
-): Promise<tree.Cell[]> {
-  const asOfEnd = dayEnd(asOf);
-  if (metric === "NEW_PARKING_SPACES") {
-    // The shelters the `shelters` query returns for the region, whose parking opened in the years (by asOf).
-    const groups = await ctx.prisma.shelter.groupBy({
-      by: ["regionCode", "parkingOpenedYear"],
-      where: {
-        AND: [
-          shelterWhere(ctx.viewer, { regionCode: code }, ctx.now),
-          { parkingOpenedYear: { in: years } },
-          { parkingOpenedOn: { lt: asOfEnd } },
-        ],
-      },
-      _sum: { parkingSpaces: true },
-    });
-    return groups.map((g) => ({
-      code: g.regionCode,
-      year: g.parkingOpenedYear ?? 0,
-      num: g._sum.parkingSpaces ?? 0,
-      den: 0,
-    }));
-  }
-  if (metric === "CENSUS_COVERAGE" || metric === "EARLY_WORK_SURVEY_COVERAGE") {
-    // A census state has no date: coverage is the registry as it stands (year 0 = every year).
-    const filter =
-      metric === "EARLY_WORK_SURVEY_COVERAGE" ? { regionCode: code, isEarlyWork: true } : { regionCode: code };
-    const groups = await ctx.prisma.shelter.groupBy({
-      by: ["regionCode", "censusStatus"],
-      where: shelterWhere(ctx.viewer, filter, ctx.now),
-      _count: { _all: true },
-    });
-    return groups.map((g) => ({
-      code: g.regionCode,
-      year: 0,
-      num: g.censusStatus === "NOT_SURVEYED" ? 0 : g._count._all,
-      den: g._count._all,
-    }));
-  }
-  // HAZARD_CLOSURE_RATE: hazards found in each year up to asOf, and those of them closed by asOf.
-  const cells: tree.Cell[] = [];
-  for (const year of years) {
-    const upTo = new Date(Math.min(yearStart(year + 1).getTime(), asOfEnd.getTime()));
-    const found = { AND: [regionWhere("Hazard", code), { discoveredOn: { gte: yearStart(year), lt: upTo } }] };
-    const closed = { AND: [found, { status: "CLOSED" as const, closedOn: { lt: asOfEnd } }] };
-    const [all, done] = await Promise.all(
-      [found, closed].map((where) =>
-        ctx.prisma.hazard.groupBy({
-          by: ["countyCode"],
-          where: scoped(ctx.viewer, "Hazard", where),
-          _count: { _all: true },
-        }),
-      ),
-    );
-    const closedBy = new Map(done.map((g) => [g.countyCode, g._count._all]));
-    for (const g of all)
-      cells.push({ code: g.countyCode, year, num: closedBy.get(g.countyCode) ?? 0, den: g._count._all });
-  }
-  return cells;
-}
-
-async function loadProgress(
-  ctx: Context,
-  metric: Metric,
-  code: string,
-  years: number[],
-  asOf: Date,
-): Promise<tree.ProgressData> {
-  const regions = await regionDirectory(ctx);
-  const children = new Map<string, string[]>();
-  for (const r of [...regions.values()].sort((a, b) => a.code.localeCompare(b.code))) {
-    if (r.parentCode) children.set(r.parentCode, [...(children.get(r.parentCode) ?? []), r.code]);
-  }
-  const [targets, cells] = await Promise.all([
-    ctx.prisma.target.findMany({
-      where: scoped(ctx.viewer, "Target", { AND: [regionWhere("Target", code), { metric, year: { in: years } }] }),
-      select: { regionCode: true, year: true, value: true },
-    }),
-    loadCells(ctx, metric, code, years, asOf),
-  ]);
-  return {
-    metric,
-    asOf,
-    cells,
-    children,
-    targets: new Map(targets.map((t) => [`${t.regionCode}:${t.year}`, t.value])),
-  };
-}
-
-const TargetProgressRef = builder.objectRef<tree.ProgressNode>("TargetProgress");
+const TargetProgressRef = builder.objectRef<ProgressNode>("TargetProgress");
 TargetProgressRef.implement({
   description:
     "Target vs actual for a metric, region and year(s) at a date (目标完成进度). Actuals come from the registry.",
@@ -140,53 +55,53 @@ TargetProgressRef.implement({
       nullable: true,
       description:
         "The target: the sum of the years' targets for counts, the last year's for rates; null when none is set (目标值).",
-      resolve: tree.targetOf,
+      resolve: targetOf,
     }),
     actual: t.float({
       nullable: true,
       description:
         "Computed from the registry at asOf: spaces opened, or a share 0..1 for rates; null for a rate with nothing to count (实际完成).",
-      resolve: tree.actualOf,
+      resolve: actualOf,
     }),
     numerator: t.float({
       description: "What was counted: parking spaces, surveyed works or closed hazards (完成数).",
-      resolve: (n) => tree.countsOf(n).num,
+      resolve: (n) => countsOf(n).num,
     }),
     denominator: t.int({
       nullable: true,
       description: "For rates, all works or all hazards found (基数); null for counts.",
-      resolve: (n) => (tree.isAdditive(n.data.metric) ? null : tree.countsOf(n).den),
+      resolve: (n) => (isAdditive(n.data.metric) ? null : countsOf(n).den),
     }),
     progress: t.float({
       nullable: true,
       description: "actual / target; null without a target (完成率).",
-      resolve: tree.progressOf,
+      resolve: progressOf,
     }),
     expectedProgress: t.float({
       description:
         "Share of the period elapsed at asOf, 0..1; over several years weighted by their targets (时序进度).",
-      resolve: tree.expectedOf,
+      resolve: expectedOf,
     }),
     onTrack: t.boolean({
       nullable: true,
       description: "progress ≥ expectedProgress (进度达标); null without a target.",
-      resolve: tree.onTrackOf,
+      resolve: onTrackOf,
     }),
     breakdown: t.field({
       type: [TargetProgressRef],
       description: "The same progress for each sub-region, by code (分解到下级区划); empty for a county.",
-      resolve: tree.breakdownOf,
+      resolve: breakdownOf,
     }),
     breakdownTargetGap: t.float({
       nullable: true,
       description:
         "This target minus the sum of the sub-regions' targets (分解差额): 0 when the breakdown adds up, > 0 when part is unallocated, < 0 when over-allocated; null for rates, without a target, or when no sub-region has one.",
-      resolve: tree.breakdownTargetGap,
+      resolve: breakdownTargetGap,
     }),
     byYear: t.field({
       type: [TargetProgressRef],
       description: "The same progress for each year of the range (分年度).",
-      resolve: tree.byYearOf,
+      resolve: byYearOf,
     }),
   }),
 });
