@@ -67,7 +67,7 @@ const query = (filter: Record<string, unknown>) =>
 
 describe("hazard ledger export", () => {
   const cases: [string, Claims, Record<string, unknown>][] = [
-    ["province admin, everything", { role: "PROVINCE_ADMIN" }, {}],
+    ["province admin, major hazards", { role: "PROVINCE_ADMIN" }, { level: ["MAJOR"] }],
     [
       "city officer, open hazards",
       { role: "CITY_OFFICER", regionCode: "360100" },
@@ -84,10 +84,9 @@ describe("hazard ledger export", () => {
   for (const [name, claims, filter] of cases) {
     it(`has the list's totalCount rows: ${name}`, async () => {
       const who = claims?.role === "UNIT_USER" ? { ...claims, organizationId: unit.id } : claims;
-      const gqlFilter = { ...filter, ...(filter.discoveredFrom ? {} : {}) };
       const r = await t.gql<{ hazards: { totalCount: number } }>(
         `query ($f: HazardFilter) { hazards(filter: $f) { totalCount } }`,
-        { f: gqlFilter },
+        { f: filter },
         who ?? undefined,
       );
       expect(r.errors).toBeUndefined();
@@ -181,7 +180,7 @@ describe("hazard ledger export", () => {
     expect(all.statements).toBe(expected(all.rows));
     const some = await cost("/export/hazards.csv?regionCode=360100&status=CLOSED");
     expect(some.statements).toBe(expected(some.rows));
-  });
+  }, 180_000);
 
   it("refuses bad parameters and bad tokens before sending anything", async () => {
     const bad = await download(`/export/hazards.xlsx?status=OPEN`, { role: "ANALYST" });

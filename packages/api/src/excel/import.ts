@@ -43,7 +43,7 @@ export async function importShelterFile(
 /** One line per problem: row, column, rule, what is wrong. */
 export function issueReport(err: ValidationError): string {
   const lines = (err.issues as Partial<ImportIssue>[]).map((i) =>
-    i.row != null ? `row ${i.row}\t${i.column}\t${i.rule}\t${i.message}` : `-\t${i.field}\t${i.rule}\t${i.message}`,
+    [i.row ?? "-", i.column ?? i.field, i.rule, i.problem ?? i.message].join("\t"),
   );
   return [`${err.issues.length} problem(s); nothing was imported:`, "row\tcolumn\trule\tproblem", ...lines].join("\n");
 }

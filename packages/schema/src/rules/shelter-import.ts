@@ -26,12 +26,16 @@ export interface ImportOutcome {
   dryRun: boolean;
 }
 
-/** A row issue as a ValidationError issue: field `rows.<row>.<field>`, the column named in the message. */
-export type ImportIssue = FieldIssue & RowIssue;
+/**
+ * A row issue as a ValidationError issue: field `rows.<row>.<field>` and a message naming the row
+ * and column; `row`, `column` and `problem` (the bare message) stay for reports.
+ */
+export type ImportIssue = FieldIssue & RowIssue & { problem: string };
 
 export function toFieldIssue(i: RowIssue): ImportIssue {
   return {
     ...i,
+    problem: i.message,
     field: `rows.${i.row}.${i.field}`,
     message: `row ${i.row}, column ${i.column}: ${i.rule}: ${i.message}`,
   };

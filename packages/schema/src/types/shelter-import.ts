@@ -10,13 +10,21 @@ import { readSheet } from "../sheets/read.ts";
 /** Larger files are refused before reading (a census workbook of 100,000 works is ~15 MB). */
 const MAX_BYTES = 50 * 1024 * 1024;
 
+/** The server's fetch implementation brings its own File class: recognise a file by its shape. */
+function isFile(value: unknown): value is File {
+  const file = value as File | null;
+  return (
+    typeof file === "object" && file !== null && typeof file.arrayBuffer === "function" && typeof file.name === "string"
+  );
+}
+
 builder.scalarType("File", {
   description: "An uploaded file, sent as a part of a GraphQL multipart request (上传文件). Input only.",
   serialize: () => {
     throw new GraphQLError("File is an input-only scalar");
   },
   parseValue: (value) => {
-    if (value instanceof File) return value;
+    if (isFile(value)) return value;
     throw new GraphQLError("File: send the file as a part of a multipart request (GraphQL multipart request spec)");
   },
 });
