@@ -15,21 +15,8 @@ import "./types/report-compliance.ts";
 import "./types/target.ts";
 import "./types/target-progress.ts";
 import "./types/letter.ts";
-import "./types/drill.ts";
-import "./types/drill-finding.ts";
 import "./types/audit.ts";
 import "./types/shelter-import.ts";
-import "./types/duty.ts";
-import "./types/patrol.ts";
-import "./types/incident.ts";
-import "./types/hazard.ts";
-import "./types/hazard-workflow.ts";
-import "./types/hazard-escalation.ts";
-import "./types/hazard-stats.ts";
-import "./types/measure.ts";
-import "./types/measure-update.ts";
-import "./types/suspension.ts";
-import "./types/subscription.ts";
 
 export const schema = describeGenerated(builder.toSchema({ sortSchema: false }));
 
