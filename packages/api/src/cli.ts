@@ -55,10 +55,19 @@ program
     const logger = createLogger(c.logLevel);
     const running = await startServer(c, logger);
     console.error(`Renfang: GraphQL ${running.url}/graphql · portal ${running.url}/`);
+    // SIGTERM (orchestrators, systemd) or Ctrl-C: drain, then exit 0. The same signal again
+    // finds no handler and ends the process at once.
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, async () => {
+        const started = Date.now();
         logger.info({ signal }, "draining");
-        await running.stop();
+        try {
+          await running.stop();
+        } catch (err) {
+          logger.error({ err }, "shutdown failed");
+          process.exit(1);
+        }
+        logger.info({ ms: Date.now() - started }, "drained; exiting");
         process.exit(0);
       });
     }

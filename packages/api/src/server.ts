@@ -8,7 +8,11 @@ import type { Logger } from "pino";
 import { tokenSecret } from "./auth.ts";
 import { type Config, ConfigError, ensureDataDir } from "./config.ts";
 import { seedIfEmpty } from "./seed.ts";
+import { useDrain } from "./use-drain.ts";
 import { createApi } from "./yoga.ts";
+
+/** How long `stop()` waits for in-flight requests before it cuts the remaining connections. */
+export const drainDeadlineMs = 10_000;
 
 export interface RunningServer {
   server: Server;
@@ -45,6 +49,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const database = openDatabase({ url: config.databaseUrl });
   if (config.seedDemo) await seedIfEmpty(database, logger);
   const { events, close: closeEvents } = eventsFor(config);
+  const draining = new AbortController();
   const api = createApi({
     database,
     tokenSecret: tokenSecret(config.tokenSecret, config.dataDir),
@@ -54,6 +59,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     development: config.development,
     settings: { incidentLateMinutes: config.incidentLateMinutes, maxPageSize: config.maxPageSize },
+    plugins: [useDrain({ signal: draining.signal })],
   });
   const server = createServer(api);
   server.keepAliveTimeout = 65_000;
@@ -72,15 +78,23 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const url = `http://localhost:${port}`;
   logger.info({ url: `${url}/graphql`, database: database.provider, ms: Date.now() - started }, "serving");
 
+  // Draining: stop accepting connections, complete open subscriptions (SSE streams end with
+  // `event: complete`), let in-flight requests finish, close keep-alive connections as they go
+  // idle; whatever is still open at the deadline is cut. Then the database is closed.
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        // SSE streams never end by themselves: give in-flight requests 10 s, then cut.
-        setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      draining.abort();
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => {
+        logger.warn({ ms: drainDeadlineMs }, "drain deadline passed; closing the remaining connections");
+        server.closeAllConnections();
+      }, drainDeadlineMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
       await closeEvents();
       await database.close();
     })();
