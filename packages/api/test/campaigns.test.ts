@@ -338,4 +338,27 @@ describe("reportCompliance", () => {
     const list = await reports({ campaignCode: CAMPAIGN }, undefined, nanchang);
     expect(new Set(list.rows.map((x) => x.organization.code))).toEqual(new Set(["ORG-360100-RFB"]));
   });
+
+  it("shows a unit only its own reports and lets it submit its own", async () => {
+    const centre = await t.database.prisma.organization.findUniqueOrThrow({ where: { code: "ORG-360000-WHZX" } });
+    const unit = { role: "UNIT_USER" as const, organizationId: centre.id, subject: "P-test-whzx" };
+    const list = await reports({ campaignCode: CAMPAIGN }, undefined, unit);
+    expect(list.total).toBe(6);
+    expect(new Set(list.rows.map((x) => x.organization.code))).toEqual(new Set(["ORG-360000-WHZX"]));
+    const r = await t.gql<{ reportCompliance: C[] }>(query, {}, unit);
+    expect(r.data!.reportCompliance.map((u) => [u.organization.code, u.owed])).toEqual([["ORG-360000-WHZX", 6]]);
+    // Its missing report, handed in today, counts as late from now on.
+    const missing = await t.gql<{ stageReports: { edges: { node: { deadline: { id: string } } }[] } }>(
+      `{ stageReports(filter: { timeliness: [MISSING] }, first: 1) { edges { node { deadline { id } } } } }`,
+      {},
+      unit,
+    );
+    const deadlineId = missing.data!.stageReports.edges[0].node.deadline.id;
+    const s = await t.gql<{
+      submitStageReport: { stageReport: { timeliness: string; organization: { code: string } } };
+    }>(submit, { input: { deadlineId, summary: "补报：已完成本单位管理人防工程隐患排查整治。" } }, unit);
+    expect(s.data!.submitStageReport.stageReport).toEqual(
+      expect.objectContaining({ timeliness: "LATE", organization: { code: "ORG-360000-WHZX" } }),
+    );
+  });
 });
