@@ -7,7 +7,7 @@ import { CAMPAIGN_YEARS, cityParkingTargets, PARKING_TARGETS } from "./parking.t
 import type { Rand } from "./rand.ts";
 import { PROVINCE_CODE } from "./regions.ts";
 import type { Ids, Row, Sequences } from "./sql.ts";
-import { dateOfDay, dayOf, dayOfIso, hm, isoDay, localMs, yearOfDay } from "./time.ts";
+import { dateOfDay, dayOf, dayOfIso, hm, isoDay, localMs } from "./time.ts";
 
 export const CAMPAIGN_CODE = "JX-RF-2020-2022";
 
@@ -188,7 +188,7 @@ export function buildCampaign(rand: Rand, dir: Directory, ids: Ids, seq: Sequenc
     const done = completed !== null && completed < todayDay;
     measures.push({
       id: ids.take("Measure"),
-      code: seq.next(`CS-${yearOfDay(due)}`, 3),
+      code: seq.next(`CS-${owner.org.regionCode}`),
       title,
       description: `${owner.org.name}负责：${title}`,
       ownerId: owner.org.id,

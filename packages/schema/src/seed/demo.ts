@@ -120,7 +120,7 @@ async function write(writer: Writer, scale: number, todayDay: number, log: (line
   }
 
   const duty = buildDuty(root.child("duty"), dir, ids, todayDay);
-  const incidents = buildIncidents(root.child("incidents"), dir, ids, seq, todayDay, scale, sites, duty.shifts);
+  const incidents = buildIncidents(root.child("incidents"), dir, ids, seq, todayDay, scale, sites, duty);
   await writer.transaction(async (insert) => {
     await insert("DutyShift", duty.shifts);
     await insert("DutyAssignment", duty.assignments);

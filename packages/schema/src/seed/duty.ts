@@ -3,7 +3,7 @@
 // and some reported late (迟报, past 60 minutes).
 import type { Directory, PersonRow, Staff } from "./orgs.ts";
 import type { Rand } from "./rand.ts";
-import type { Ids, Row, Sequences } from "./sql.ts";
+import type { Ids, Sequences } from "./sql.ts";
 import { compactDay, dateOfDay, hm, localMs, weekdayOfDay } from "./time.ts";
 
 export interface ShiftRow {
@@ -28,15 +28,20 @@ const SHIFTS = [
  * Monday to Sunday of the week of `todayDay`, two shifts a day. Leaders and officers rotate
  * through consecutive shifts, so nobody is on two overlapping (or back-to-back) shifts.
  */
+export interface AssignmentRow {
+  shiftId: number;
+  personId: number;
+}
+
 export function buildDuty(
   rand: Rand,
   dir: Directory,
   ids: Ids,
   todayDay: number,
-): { shifts: ShiftRow[]; assignments: Row[] } {
+): { shifts: ShiftRow[]; assignments: AssignmentRow[] } {
   const monday = todayDay - weekdayOfDay(todayDay);
   const shifts: ShiftRow[] = [];
-  const assignments: Row[] = [];
+  const assignments: AssignmentRow[] = [];
   for (const office of [dir.province, ...dir.cityOffices.values()]) {
     let k = 0;
     for (let d = 0; d < 7; d++) {
@@ -111,10 +116,11 @@ export function buildIncidents(
   todayDay: number,
   scale: number,
   sites: readonly IncidentSite[],
-  shifts: readonly ShiftRow[],
+  duty: { shifts: readonly ShiftRow[]; assignments: readonly AssignmentRow[] },
 ): IncidentRow[] {
   const rows: IncidentRow[] = [];
   if (sites.length === 0) return rows;
+  const people = new Map(dir.people.map((p) => [p.id, p]));
   const count = Math.max(10, Math.round(40 * scale));
   for (let i = 0; i < count; i++) {
     // A few this week (so the roster shows them), the rest over the last four months.
@@ -126,13 +132,15 @@ export function buildIncidents(
     const office: Staff = rand.chance(0.6)
       ? dir.cityOffices.get(site.cityCode)!
       : dir.countyOffices.get(site.countyCode)!;
-    const shift = shifts.find(
+    // Filed by the shift on duty when it happened during one (its officer reports), else by an officer.
+    const shift = duty.shifts.find(
       (s) => s.organizationId === office.org.id && s.startsAt.getTime() <= reported && reported < s.endsAt.getTime(),
     );
-    const reporter: PersonRow = rand.pick(office.officers);
+    const onDuty = shift ? duty.assignments.filter((a) => a.shiftId === shift.id).map((a) => a.personId) : [];
+    const reporter: PersonRow = onDuty.length > 0 ? people.get(rand.pick(onDuty))! : rand.pick(office.officers);
     rows.push({
-      id: ids.take("IncidentReport"),
-      code: seq.next(`QB-${compactDay(day)}`, 3),
+      id: 0,
+      code: compactDay(day),
       organizationId: office.org.id,
       regionCode: office.org.regionCode,
       cityCode: office.org.cityCode,
@@ -151,6 +159,12 @@ export function buildIncidents(
         ["CRITICAL", 2],
       ] as const),
     });
+  }
+  // Ids and codes (QB-<local date>-<seq>) in order of occurrence.
+  rows.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  for (const r of rows) {
+    r.id = ids.take("IncidentReport");
+    r.code = seq.next(`QB-${r.code}`, 3);
   }
   return rows;
 }

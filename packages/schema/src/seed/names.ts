@@ -1,9 +1,26 @@
-// Chinese names for what the seed invents: companies, works, roads and addresses. People's
-// names come from faker's zh_CN data (Rand.personName); the word lists here are the local colour
-// faker does not have (estate and road names of a Jiangxi city, company trade names).
+// Chinese names for what the seed invents: people, companies, works, roads and addresses.
+// Given names come from faker's zh_CN data; the word lists here are the local colour faker does
+// not have (surname frequencies, estate and road names of a Jiangxi city, company trade names).
 import type { Rand } from "./rand.ts";
 
 const words = (text: string) => text.split(" ");
+
+// Surnames by rough frequency (common in Jiangxi first); faker's list weighs rare compound
+// surnames (欧阳, 司徒, 令狐…) like 王 and 李, which no office roster looks like.
+const SURNAMES: readonly (readonly [string, number])[] = [
+  ..."刘 王 李 张 陈 胡 黄 罗 吴 杨 徐 彭 熊 邹 万 朱 周 曾 肖 涂 何 郭 邓 余 钟 赖 廖 谢 龚 付"
+    .split(" ")
+    .map((s) => [s, 6] as const),
+  ..."宋 唐 许 韩 冯 曹 袁 潘 蔡 杜 叶 程 魏 吕 丁 任 沈 姚 卢 姜 汪 范 金 石 夏 方 江 雷 易 饶 聂 喻 甘 舒 晏"
+    .split(" ")
+    .map((s) => [s, 3] as const),
+  ["欧阳", 1],
+];
+
+/** A Chinese full name: a weighted surname and a faker zh_CN given name. */
+export function personName(rand: Rand): string {
+  return rand.weighted(SURNAMES) + rand.faker.person.firstName();
+}
 
 /** 字号 of companies. */
 const TRADE_NAMES = words(

@@ -2,7 +2,7 @@
 // and four directly affiliated units, one office per city and per county, three Nanchang
 // departments, the metro company, and a few hundred builders, managers and operators of works.
 import { CITY_PROFILES, type CityProfile } from "./cities.ts";
-import { type CompanyKind, companyName } from "./names.ts";
+import { type CompanyKind, companyName, personName } from "./names.ts";
 import type { Rand } from "./rand.ts";
 import { PROVINCE_CODE, type RegionRow } from "./regions.ts";
 import type { Ids } from "./sql.ts";
@@ -104,7 +104,8 @@ export function buildDirectory(rand: Rand, ids: Ids, regions: readonly RegionRow
   const orgs: OrgRow[] = [];
   const people: PersonRow[] = [];
   const nameOf = new Map(regions.map((r) => [r.code, r.name]));
-  const phone = (p: CityProfile) => `${p.areaCode}-${rand.digits(p.phoneDigits)}`;
+  // Office numbers: area code, then a local number that starts with 2–8 (never 0 or 1).
+  const phone = (p: CityProfile) => `${p.areaCode}-${rand.int(2, 8)}${rand.digits(p.phoneDigits - 1)}`;
   const nanchang = CITY_PROFILES[0];
 
   const make = (org: Omit<OrgRow, "id" | "provinceCode">, roles: { leaders: string[]; officers: string[] }): Staff => {
@@ -115,7 +116,7 @@ export function buildDirectory(rand: Rand, ids: Ids, regions: readonly RegionRow
       const p: PersonRow = {
         id,
         code: `P-${String(id).padStart(6, "0")}`,
-        name: rand.personName(),
+        name: personName(rand),
         phone: rand.mobile(),
         title,
         isLeader,

@@ -96,11 +96,6 @@ export class Rand {
     return s;
   }
 
-  /** A Chinese full name (faker zh_CN surname + given name). */
-  personName(): string {
-    return this.faker.person.lastName() + this.faker.person.firstName();
-  }
-
   /** A mainland mobile number with a real carrier prefix. */
   mobile(): string {
     return this.pick(MOBILE_PREFIXES) + this.digits(8);

@@ -251,7 +251,9 @@ export function generateShelters(input: CountyInput): ShelterGen[] {
       regionCode: county.code,
       cityCode: city.code,
       provinceCode: city.provinceCode,
-      address: address(rand, city.name, county.name, input.towns),
+      address: metro
+        ? `${city.name}${county.name}地铁${metro.line}号线${metro.station}站`
+        : address(rand, city.name, county.name, input.towns),
       latitude: round(lat, 6),
       longitude: round(lon, 6),
       constructionType: early || metro || rand.chance(0.18) ? "STANDALONE" : "ATTACHED",
