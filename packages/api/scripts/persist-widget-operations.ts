@@ -20,8 +20,12 @@ interface Doc {
 export interface WidgetRequest {
   /** e.g. `components/hazard-ledger/hazard-ledger.queries.ts#hazardsQuery`. */
   source: string;
+  /** The request as sent (URL with the query for GET), to replay against an API. */
+  url: string;
   method: string;
   headers: Record<string, string>;
+  body: string | null;
+  /** The document text, as it goes over the wire. */
   query: string;
 }
 
@@ -72,8 +76,9 @@ export async function captureWidgetRequests(): Promise<WidgetRequest[]> {
     const url = new URL(String(input));
     const method = init?.method ?? "GET";
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const query = method === "GET" ? url.searchParams.get("query") : JSON.parse(String(init?.body)).query;
-    sent.push({ method, headers, query });
+    const body = init?.body == null ? null : String(init.body);
+    const query = method === "GET" ? url.searchParams.get("query") : JSON.parse(String(body)).query;
+    sent.push({ url: url.href, method, headers, body, query });
     return Response.json({ data: null });
   };
   try {

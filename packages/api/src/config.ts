@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { providerOf } from "@renfang/schema";
 import { z } from "zod";
+import type { ApiOptions } from "./yoga.ts";
 
 /** The repository root: DATA_DIR defaults to ./data there, whatever the working directory. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -18,13 +19,25 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   CORS_ORIGINS: z.string().optional(),
   ALLOW_ANONYMOUS: bool.default(true),
   SEED_DEMO: bool.default(true),
   INCIDENT_LATE_MINUTES: z.coerce.number().int().positive().default(60),
   MAX_PAGE_SIZE: z.coerce.number().int().positive().max(1000).default(100),
+  MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_COST: z.coerce.number().int().positive().default(20_000),
+  MAX_BREADTH: z.coerce.number().int().positive().default(200),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(10_000_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0, "must be 0 (off) or more").default(600),
+  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(100),
+  INTROSPECTION: bool.default(true),
+  CSRF_PREVENTION: bool.default(true),
+  TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("production"),
 });
@@ -43,6 +56,11 @@ export interface Config {
   maxPageSize: number;
   logLevel: string;
   development: boolean;
+  /** Abuse limits and browser protections (issue 6), as createApi takes them. */
+  security: Pick<
+    ApiOptions,
+    "limits" | "rateLimit" | "maxBodyBytes" | "introspection" | "csrfPrevention" | "trustedDocumentsOnlyForPublic"
+  >;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,13 +84,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: databaseUrl.startsWith("file:") ? `file:${resolve(databaseUrl.slice(5))}` : databaseUrl,
     redisUrl: e.REDIS_URL ?? null,
     tokenSecret: e.TOKEN_SECRET ?? null,
-    corsOrigins: (e.CORS_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (e.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     allowAnonymous: e.ALLOW_ANONYMOUS,
     seedDemo: e.SEED_DEMO,
     incidentLateMinutes: e.INCIDENT_LATE_MINUTES,
     maxPageSize: e.MAX_PAGE_SIZE,
     logLevel: e.LOG_LEVEL,
     development: e.NODE_ENV === "development",
+    security: {
+      limits: { maxDepth: e.MAX_DEPTH, maxCost: e.MAX_COST, maxBreadth: e.MAX_BREADTH },
+      rateLimit:
+        e.RATE_LIMIT_PER_MINUTE === 0 ? false : { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      introspection: e.INTROSPECTION,
+      csrfPrevention: e.CSRF_PREVENTION,
+      trustedDocumentsOnlyForPublic: e.TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC,
+    },
   };
 }
 
@@ -82,6 +112,8 @@ export function ensureDataDir(dataDir: string): void {
     mkdirSync(dataDir, { recursive: true });
     accessSync(dataDir, constants.W_OK);
   } catch (err) {
-    throw new ConfigError(`DATA_DIR: cannot write to ${dataDir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set DATA_DIR to a writable folder`);
+    throw new ConfigError(
+      `DATA_DIR: cannot write to ${dataDir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); set DATA_DIR to a writable folder`,
+    );
   }
 }

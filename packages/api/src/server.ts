@@ -59,6 +59,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     development: config.development,
     settings: { incidentLateMinutes: config.incidentLateMinutes, maxPageSize: config.maxPageSize },
+    ...config.security,
     plugins: [useDrain({ signal: draining.signal })],
   });
   const server = createServer(api);

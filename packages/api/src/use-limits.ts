@@ -1,19 +1,21 @@
 // Abuse limits per operation (issue 6): query length, depth, cost, breadth and page size. All are
 // checked while the document is validated — after parsing, before the context is built and before
 // any resolver or SQL runs — so a refused operation costs no database work.
-// The costs are the schema's own (Pothos complexity: a connection costs its page size times its
+// The costs are the schema's own (operation-cost.ts: a connection costs its page size times its
 // selection, see packages/schema/src/builder.ts); only the ceilings live here.
-import { createComplexityRule } from "@pothos/plugin-complexity";
 import {
   GraphQLError,
   GraphQLInt,
   getNamedType,
+  getOperationAST,
+  getVariableValues,
   isObjectType,
   type ValidationRule,
   validate,
   valueFromAST,
 } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
+import { operationCost } from "./operation-cost.ts";
 
 export interface LimitsPluginOptions {
   /** Deepest selection nesting allowed. @default 12 */
@@ -28,8 +30,8 @@ export interface LimitsPluginOptions {
   maxQueryLength?: number;
 }
 
-function limitError(message: string, code: string, details: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...details } });
+function limitError(message: string, code: string, max: number, actual: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, max, actual } });
 }
 
 /** Refuses `first`/`last` above `max` on connection fields, naming the field and the argument. */
@@ -69,53 +71,54 @@ export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
       }
     },
     onValidate({ context, params: { schema, documentAST } }) {
-      // Measured only once the document is otherwise valid (a cost needs known fields); yoga puts
-      // the request's params, whose variables the limits depend on, into the initial context.
+      // Measured once the document is otherwise valid (a cost needs known fields), with the
+      // request's variables, which yoga keeps in the initial context.
       return ({ valid, setResult }) => {
         if (!valid) return;
         const params = (context as { params?: GraphQLParams }).params;
-        const variables = (params?.variables ?? {}) as Record<string, unknown>;
-        const errors = validate(schema, documentAST, [
-          pageSizeRule(maxPageSize, variables),
-          createComplexityRule({
-            context,
-            variableValues: variables,
-            operationName: params?.operationName,
-            validate: ({ complexity, depth, breadth }, report) => {
-              if (depth > maxDepth) {
-                report(
-                  limitError(
-                    `the operation is nested ${depth} levels deep; at most ${maxDepth} are allowed`,
-                    "QUERY_TOO_DEEP",
-                    { max: maxDepth, actual: depth },
-                  ),
-                );
-              }
-              if (complexity > maxCost) {
-                report(
-                  limitError(
-                    `the operation costs ${complexity}; at most ${maxCost} is allowed: ask for smaller pages or fewer nested lists`,
-                    "QUERY_TOO_COSTLY",
-                    {
-                      max: maxCost,
-                      actual: complexity,
-                    },
-                  ),
-                );
-              }
-              if (breadth > maxBreadth) {
-                report(
-                  limitError(
-                    `the operation selects ${breadth} fields; at most ${maxBreadth} are allowed`,
-                    "QUERY_TOO_BROAD",
-                    { max: maxBreadth, actual: breadth },
-                  ),
-                );
-              }
-            },
-          }),
-        ]);
-        if (errors.length) setResult([...errors]);
+        const operation = getOperationAST(documentAST, params?.operationName);
+        if (!operation) return; // no such operation: execution refuses the request
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], params?.variables ?? {});
+        if (variables.errors) return; // bad variables: execution refuses before any resolver
+        const errors = [...validate(schema, documentAST, [pageSizeRule(maxPageSize, variables.coerced)])];
+        const { complexity, depth, breadth } = operationCost(
+          schema,
+          documentAST,
+          operation,
+          variables.coerced,
+          context,
+        );
+        if (depth > maxDepth) {
+          errors.push(
+            limitError(
+              `the operation is nested ${depth} levels deep; at most ${maxDepth} are allowed`,
+              "QUERY_TOO_DEEP",
+              maxDepth,
+              depth,
+            ),
+          );
+        }
+        if (complexity > maxCost) {
+          errors.push(
+            limitError(
+              `the operation costs ${complexity}; at most ${maxCost} is allowed: ask for smaller pages or fewer nested lists`,
+              "QUERY_TOO_COSTLY",
+              maxCost,
+              complexity,
+            ),
+          );
+        }
+        if (breadth > maxBreadth) {
+          errors.push(
+            limitError(
+              `the operation selects ${breadth} fields; at most ${maxBreadth} are allowed`,
+              "QUERY_TOO_BROAD",
+              maxBreadth,
+              breadth,
+            ),
+          );
+        }
+        if (errors.length) setResult(errors);
       };
     },
   };

@@ -1,7 +1,6 @@
 // The API as a yoga instance, apart from any listener: tests call `api.fetch(...)` with no port,
 // main.ts serves it over HTTP (STYLE §3).
 
-import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import {
   anonymous,
   createHazardEvents,
@@ -19,19 +18,13 @@ import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
 import { databaseUnavailable, isDatabaseUnavailable, useDatabaseErrors } from "./use-database-errors.ts";
 import { useExport } from "./use-export.ts";
+import { useCsrfPrevention } from "./use-csrf.ts";
 import { useHealth } from "./use-health.ts";
 import { useIntrospection } from "./use-introspection.ts";
 import { type LimitsPluginOptions, useOperationLimits } from "./use-limits.ts";
 import { clientIp, type RateLimitPluginOptions, useRateLimit } from "./use-rate-limit.ts";
 import { useStatic } from "./use-static.ts";
 import { useTrustedDocuments } from "./use-trusted-documents.ts";
-
-/**
- * Headers that prove a browser request was preflighted (CSRF prevention): the widgets send
- * `x-graphql-client: renfang-widgets`; any client may send `x-graphql-yoga-csrf`; and a bearer
- * token's `Authorization` header is not CORS-safelisted, so it forces a preflight too.
- */
-export const csrfHeaders = ["x-graphql-client", "x-graphql-yoga-csrf", "authorization"];
 
 export interface ApiOptions {
   /** The opened database (see openDatabase). */
@@ -61,7 +54,7 @@ export interface ApiOptions {
   maxBodyBytes?: number;
   /** Clients may introspect the schema (GraphiQL needs it). @default true */
   introspection?: boolean;
-  /** Browser requests without a preflight must carry one of `csrfHeaders`; `false` turns this off. @default true */
+  /** Cross-site browser requests without a preflight must carry one of `csrfHeaders`; `false` turns this off. @default true */
   csrfPrevention?: boolean;
   /** PUBLIC-role requests may run only the widgets' trusted documents. @default false */
   trustedDocumentsOnlyForPublic?: boolean;
@@ -132,7 +125,7 @@ export function createApi(options: ApiOptions): Api {
       useDatabaseErrors({ logger: options.logger }),
       useStatic(),
       useExport({ database, viewer: viewerOf, now, logger: options.logger }),
-      options.csrfPrevention === false ? {} : useCSRFPrevention({ requestHeaders: csrfHeaders }),
+      options.csrfPrevention === false ? {} : useCsrfPrevention(),
       useOperationLimits({ ...options.limits, maxPageSize: settings.maxPageSize }),
       useTrustedDocuments({
         documents: options.trustedDocuments,

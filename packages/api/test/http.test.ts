@@ -19,9 +19,11 @@ const url = `http://yoga/graphql?query=${encodeURIComponent("{ viewer { role } }
 
 describe("CSRF prevention", () => {
   it("refuses a simple GET (no preflight) without one of the required headers", async () => {
-    const res = await t.api.fetch(url, { headers: { accept: "application/graphql-response+json" } });
-    expect(res.status).toBe(403);
-    expect((await res.json()).errors[0].message).toBe("Required CSRF header(s) not present");
+    for (const site of [undefined, "cross-site", "same-site"]) {
+      const res = await t.api.fetch(url, { headers: site ? { "sec-fetch-site": site } : {} });
+      expect(res.status).toBe(403);
+      expect((await res.json()).errors[0].message).toBe("Required CSRF header(s) not present");
+    }
   });
 
   it("refuses a form or text/plain POST, which a foreign page could send", async () => {
@@ -42,6 +44,7 @@ describe("CSRF prevention", () => {
       expect((await res.json()).data.viewer.role).toMatch(/^(PUBLIC|ANALYST)$/);
     };
     await ok({ headers: { "x-graphql-client": "renfang-widgets" } });
+    await ok({ headers: { "sec-fetch-site": "same-origin" } }); // the portal served at / (a browser-set header)
     await ok({ headers: { "x-graphql-yoga-csrf": "1" } });
     await ok({ headers: { authorization: `Bearer ${await tokenFor({ role: "ANALYST" })}` } });
     await ok(
