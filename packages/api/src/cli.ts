@@ -1,10 +1,12 @@
-// The `renfang` command: serve, migrate, seed, token, apikey (and import/export, see excel/).
+// The `renfang` command: serve, migrate, seed, backup, restore, token, apikey (and import/export, see excel/).
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { migrate, openDatabase, redact, schema } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
 import { seedDemo } from "@renfang/schema/seed";
 import { enumLabels } from "@renfang/schema/sheets/labels";
 import { newApiKey, roles, type RoleName, signToken, tokenSecret } from "./auth.ts";
+import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { type Config, ConfigError, ensureDataDir, loadConfig } from "./config.ts";
 import { exportToFile } from "./excel/export.ts";
 import { cliContext, importShelterFile, issueReport } from "./excel/import.ts";
@@ -96,6 +98,29 @@ program
     } finally {
       await db.close();
     }
+  });
+
+program
+  .command("backup")
+  .description("copy the SQLite database to FILE, also while the server runs (PostgreSQL: use pg_dump)")
+  .argument("<file>", "where to write the backup; must not exist yet")
+  .action(async (file: string) => {
+    const c = config();
+    const { bytes, migration } = await backupDatabase(c.databaseUrl, resolve(file));
+    console.log(`backed up ${redact(c.databaseUrl)} to ${resolve(file)} (${bytes} bytes, schema ${migration})`);
+  });
+
+program
+  .command("restore")
+  .description("replace the SQLite database with a backup FILE, then migrate it (PostgreSQL: use pg_restore)")
+  .argument("<file>", "a file written by renfang backup")
+  .option("--force", "replace a database that already holds data")
+  .action(async (file: string, opts: { force?: boolean }) => {
+    const c = config();
+    ensureDataDir(c.dataDir);
+    const { applied } = await restoreDatabase(c.databaseUrl, resolve(file), { force: opts.force });
+    const migrated = applied.length ? `; applied ${applied.join(", ")}` : "";
+    console.log(`restored ${resolve(file)} into ${redact(c.databaseUrl)}${migrated}`);
   });
 
 const token = program.command("token").description("bearer tokens (JWT) for people and portals");
