@@ -7,7 +7,7 @@ import { type TestApi, testApi, tokenFor } from "./helpers.ts";
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await testApi({ demo: false, api: { rateLimit: false } });
+  t = await testApi({ demo: false });
   await t.database.prisma.region.createMany({ data: jiangxiRegions() });
 });
 afterAll(() => t?.drop());

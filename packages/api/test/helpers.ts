@@ -85,11 +85,22 @@ export interface TestApi extends TestDb {
 
 export async function testApi(options: { demo?: boolean; api?: Partial<ApiOptions> } = {}): Promise<TestApi> {
   const db = await testDatabase(options);
-  const api = createApi({ database: db.database, tokenSecret: SECRET, now: () => TODAY, ...options.api });
+  // Rate limiting is off unless a test turns it on: a suite's requests would otherwise share buckets.
+  const api = createApi({
+    database: db.database,
+    tokenSecret: SECRET,
+    now: () => TODAY,
+    rateLimit: false,
+    ...options.api,
+  });
   const gql: TestApi["gql"] = async (query, variables, token) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${typeof token === "string" ? token : await tokenFor(token)}`;
-    const res = await api.fetch("http://yoga/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    const res = await api.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return { ...(await res.json()), status: res.status };
   };
   return { ...db, api, gql };

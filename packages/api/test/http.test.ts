@@ -11,7 +11,7 @@ import { SECRET, type TestApi, testApi, tokenFor } from "./helpers.ts";
 const PORTAL = "https://rfb.jiangxi.gov.cn";
 let t: TestApi;
 beforeAll(async () => {
-  t = await testApi({ demo: false, api: { rateLimit: false, corsOrigins: [PORTAL, "https://www.nc.gov.cn"] } });
+  t = await testApi({ demo: false, api: { corsOrigins: [PORTAL, "https://www.nc.gov.cn"] } });
 });
 afterAll(() => t?.drop());
 
@@ -92,7 +92,7 @@ describe("introspection (INTROSPECTION=false)", () => {
   });
 
   it("when off, refuses __schema and __type and gives no field-name hints, before any SQL", async () => {
-    const closed = await testApi({ demo: false, api: { rateLimit: false, introspection: false } });
+    const closed = await testApi({ demo: false, api: { introspection: false } });
     try {
       closed.queries.reset();
       const r = await closed.gql("{ __schema { types { name } } }", {}, {});

@@ -1,14 +1,19 @@
 // Abuse limits (issue 6): a too-deep, too-costly or too-long operation, a page over the limit,
 // an oversized body and a burst over the rate limit are refused with a clear error before any
 // SQL runs — not even the API-key lookup that would build the request's context.
+
+import { schema } from "@renfang/schema";
+import { getOperationAST, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newApiKey } from "../src/auth.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
+import { operationCost } from "../src/operation-cost.ts";
 import { type TestApi, testApi, tokenFor } from "./helpers.ts";
 
 let t: TestApi;
 let apiKey: string;
 beforeAll(async () => {
-  t = await testApi({ demo: false, api: { rateLimit: false, maxBodyBytes: 100_000 } });
+  t = await testApi({ demo: false, api: { maxBodyBytes: 100_000 } });
   const key = newApiKey();
   await t.database.prisma.apiKey.create({
     data: { name: "limits-test", prefix: key.prefix, hash: key.hash, role: "ANALYST" },
@@ -88,7 +93,7 @@ describe("per-operation limits, checked before execution", () => {
   });
 
   it("follows MAX_PAGE_SIZE from the settings", async () => {
-    const small = await testApi({ demo: false, api: { settings: { maxPageSize: 10 }, rateLimit: false } });
+    const small = await testApi({ demo: false, api: { settings: { maxPageSize: 10 } } });
     try {
       const r = await small.gql(`{ shelters(first: 11) { totalCount } }`);
       expect(r.errors?.[0].message).toMatch(/^shelters\(first: 11\) asks for more than 10 items/);
@@ -102,6 +107,78 @@ describe("per-operation limits, checked before execution", () => {
     expect(r.status).toBe(413);
     expect(r.error.message).toBe("the query document has 30019 characters; at most 30000 are accepted");
     expect(r.sql).toBe(0);
+  });
+});
+
+describe("the cost model", () => {
+  const cost = (query: string, variables: Record<string, unknown> = {}) => {
+    const doc = parse(query);
+    return operationCost(schema, doc, getOperationAST(doc)!, variables);
+  };
+
+  it("charges a connection its page size times its selection, and other lists 10 times", () => {
+    // shelters 1 + 10 × (edges 1 + node 1 + code 1)
+    expect(cost("{ shelters(first: 10) { edges { node { code } } } }")).toEqual({
+      complexity: 31,
+      depth: 4,
+      breadth: 4,
+    });
+    expect(cost("query ($n: Int) { shelters(last: $n) { totalCount } }", { n: 50 }).complexity).toBe(51);
+    // no first/last: Pothos' default page of 20
+    expect(cost("{ organizations { edges { node { code } } } }").complexity).toBe(61);
+    // people is a plain list: organization 1 + 10 × (name 1)
+    expect(cost("{ shelters(first: 1) { edges { node { builder { people { name } } } } } }").complexity).toBe(
+      1 + 1 * (1 + 1 + (1 + (1 + 10))),
+    );
+  });
+
+  it("counts fragments where they are spread, and introspection by its shape only", () => {
+    const spread = cost(
+      "query { shelters(first: 5) { ...page } } fragment page on ShelterConnection { edges { node { code name } } }",
+    );
+    expect(spread.complexity).toBe(1 + 5 * 4);
+    expect(cost("{ __schema { types { name fields { name } } } }")).toEqual({ complexity: 1, depth: 1, breadth: 1 });
+  });
+});
+
+describe("configuration of the limits", () => {
+  it("has defaults, and reads every variable", () => {
+    expect(loadConfig({ DATA_DIR: "/tmp/rf-x" }).security).toEqual({
+      limits: { maxDepth: 12, maxCost: 20000, maxBreadth: 200 },
+      rateLimit: { perMinute: 600, burst: 100 },
+      maxBodyBytes: 10_000_000,
+      introspection: true,
+      csrfPrevention: true,
+      trustedDocumentsOnlyForPublic: false,
+    });
+    const c = loadConfig({
+      DATA_DIR: "/tmp/rf-x",
+      MAX_DEPTH: "8",
+      MAX_COST: "5000",
+      MAX_BREADTH: "80",
+      MAX_BODY_BYTES: "2000000",
+      RATE_LIMIT_PER_MINUTE: "0",
+      INTROSPECTION: "false",
+      CSRF_PREVENTION: "false",
+      TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC: "true",
+    });
+    expect(c.security).toEqual({
+      limits: { maxDepth: 8, maxCost: 5000, maxBreadth: 80 },
+      rateLimit: false,
+      maxBodyBytes: 2_000_000,
+      introspection: false,
+      csrfPrevention: false,
+      trustedDocumentsOnlyForPublic: true,
+    });
+  });
+
+  it.each([
+    [{ MAX_COST: "lots" }, /^MAX_COST: /],
+    [{ RATE_LIMIT_PER_MINUTE: "-1" }, /^RATE_LIMIT_PER_MINUTE: must be 0 \(off\) or more/],
+    [{ INTROSPECTION: "no" }, /^INTROSPECTION: /],
+  ])("refuses %o with a message naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });
 

@@ -25,7 +25,7 @@ describe("the widgets' manifest", () => {
 
 describe("the widgets against a deployment that trusts only their documents", () => {
   it("passes every widget request, replayed as sent, through CSRF prevention and the trusted-document gate", async () => {
-    const t = await testApi({ demo: false, api: { rateLimit: false, trustedDocumentsOnlyForPublic: true } });
+    const t = await testApi({ demo: false, api: { trustedDocumentsOnlyForPublic: true } });
     try {
       for (const r of await captureWidgetRequests()) {
         const res = await t.api.fetch(r.url.replace("http://widgets.invalid", "http://yoga"), {
@@ -52,7 +52,7 @@ describe("TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC", () => {
   const documents = { [sha256(viewerDoc)]: viewerDoc, [sha256(sheltersDoc)]: sheltersDoc };
   let t: TestApi;
   beforeAll(async () => {
-    t = await testApi({ demo: false, api: { rateLimit: false, trustedDocumentsOnlyForPublic: true, trustedDocuments: documents } });
+    t = await testApi({ demo: false, api: { trustedDocumentsOnlyForPublic: true, trustedDocuments: documents } });
   });
   afterAll(() => t?.drop());
 
@@ -101,7 +101,7 @@ describe("TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC", () => {
   });
 
   it("is off by default: PUBLIC keeps ad-hoc queries", async () => {
-    const open = await testApi({ demo: false, api: { rateLimit: false } });
+    const open = await testApi({ demo: false });
     try {
       expect((await open.gql("{ viewer { role name } }")).data).toEqual({ viewer: { role: "PUBLIC", name: null } });
     } finally {
