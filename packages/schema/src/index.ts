@@ -17,6 +17,9 @@ import "./types/target-progress.ts";
 import "./types/letter.ts";
 import "./types/audit.ts";
 import "./types/shelter-import.ts";
+import "./types/duty.ts";
+import "./types/patrol.ts";
+import "./types/incident.ts";
 
 export const schema = describeGenerated(builder.toSchema({ sortSchema: false }));
 
