@@ -107,6 +107,8 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
 
   private cursor: { after?: string; before?: string; last?: number } = {};
   private page = 1;
+  /** The page whose rows are on screen (the requested one may still be loading). */
+  private shownPage = 1;
   private resetKey = "";
   private changed = new Set<string>();
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -261,6 +263,7 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
   }
 
   override render() {
+    if (this.data.status !== "pending") this.shownPage = this.page;
     const t = this.t;
     const texts = this.texts(t);
     return html`<div part="base" aria-busy=${this.data.status === "pending" ? "true" : "false"}>
@@ -326,7 +329,7 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
     const conn = this.connection;
     const cols = this.visibleColumns();
     const order = this.orderBy()[0];
-    const offset = (this.page - 1) * this.size;
+    const offset = (this.shownPage - 1) * this.size;
     const edges = (this.data.status !== "error" && conn?.edges) || [];
     return html`<div class="scroll" part="scroll">
         <table
@@ -401,7 +404,7 @@ export abstract class RfLedger<Row extends { id: string; code: string }> extends
     const conn = this.connection;
     if (!conn?.totalCount || this.data.status === "error") return nothing;
     const total = conn.totalCount;
-    const status = format(t.ledger.pageStatus, { page: this.page, pages: this.pages, total });
+    const status = format(t.ledger.pageStatus, { page: this.shownPage, pages: this.pages, total });
     return html`<div part="footer" class="footer">
       <span class="sub num" aria-live="polite">${status}</span>
       <nav part="pager" aria-label=${status}>

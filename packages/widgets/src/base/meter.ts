@@ -71,6 +71,14 @@ export function ring(o: MeterOptions, centre: unknown) {
   </div>`;
 }
 
+/** A headline number: `<dt>` label and `<dd part="value">`, with the exact value as its tooltip. */
+export function figure(label: string, value: string, exact = "", cls = "") {
+  return html`<div class="figure ${cls}">
+    <dt>${label}</dt>
+    <dd part="value" title=${exact || nothing}>${value}</dd>
+  </div>`;
+}
+
 /** Sets bar widths and marker positions through CSSOM (allowed under `style-src 'self'`). */
 export function applyMeters(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>("[data-ratio]"))

@@ -30,6 +30,7 @@ import { styles } from "./campaign-timeline.styles.js";
  * @csspart retry - The retry button of the error state.
  *
  * @cssproperty --rf-campaign-timeline-track-height - Height of the track. Default 28px.
+ * @cssproperty --rf-campaign-timeline-description-lines - Lines of a phase description shown. Default 2.
  * @cssproperty --rf-color-primary - Colour of the phases.
  * @cssproperty --rf-color-accent - Colour of today's marker and the next deadline.
  */
@@ -138,7 +139,7 @@ export class RfCampaignTimeline extends RfElement {
               html`<li part="phase ${isCurrent(p) ? "current" : ""}" aria-current=${isCurrent(p) ? "step" : nothing}>
                 <strong>${p.name}</strong>${isCurrent(p) ? html` <span part="badge" class="b-info">${t.current}</span>` : nothing}
                 <span class="sub num">${formatDate(p.startsOn)} – ${formatDate(p.endsOn)}</span>
-                ${p.description ? html`<span class="desc">${p.description}</span>` : nothing}
+                ${p.description ? html`<span class="desc" title=${p.description}>${p.description}</span>` : nothing}
               </li>`,
           )}
         </ol>

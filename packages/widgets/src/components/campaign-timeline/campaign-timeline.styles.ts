@@ -72,6 +72,10 @@ export const styles = css`
     color: var(--_primary);
   }
   .desc {
+    display: -webkit-box;
+    overflow: hidden;
+    -webkit-line-clamp: var(--rf-campaign-timeline-description-lines, 2);
+    -webkit-box-orient: vertical;
     color: var(--_muted);
     font-size: 0.9em;
   }

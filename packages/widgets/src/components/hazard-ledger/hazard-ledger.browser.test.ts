@@ -71,6 +71,7 @@ describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
     const first = await column(0);
     await ledger().getByRole("button", { name: "下一页" }).click();
     await expect.poll(() => rows().first().getAttribute("aria-rowindex")).toBe("12");
+    await settled();
     const second = await column(0);
     expect(second.some((c) => first.includes(c))).toBe(false);
     expect(await ledger().locator("[part~=footer]").textContent()).toContain("第 2 /");
@@ -139,6 +140,17 @@ describe.skipIf(!env)("rf-hazard-ledger in Chromium", () => {
     await show(`status="RECTIFYING,BOGUS" level="major"`);
     expect(new Set(await column(6))).toEqual(new Set(["整改中"]));
     expect(new Set(await column(5))).toEqual(new Set(["重大"]));
+  });
+
+  it("re-queries when the page changes an attribute", async () => {
+    await show();
+    const all = await total();
+    await ledger().evaluate((el) => el.setAttribute("status", "PENDING_ACCEPTANCE"));
+    await expect.poll(total).toBeLessThan(all);
+    await settled();
+    expect(new Set(await column(6))).toEqual(new Set(["待验收"]));
+    await ledger().evaluate((el) => el.setAttribute("lang", "en"));
+    await expect.poll(async () => new Set(await column(6))).toEqual(new Set(["Pending acceptance"]));
   });
 
   it("exports the current page as CSV while the API has no export endpoint", async () => {

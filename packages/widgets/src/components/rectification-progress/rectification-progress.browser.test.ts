@@ -16,9 +16,12 @@ describe.skipIf(!env)("rf-rectification-progress in Chromium", () => {
     await widgetsReady(page);
     const figures = await widget().locator("dt").allTextContents();
     expect(figures).toEqual(["隐患总数", "已销号", "未销号", "超期", "销号率"]);
-    const [total, closed, open] = (await widget().locator("[part~=value]").allTextContents()).map((v) =>
-      Number(v.replace(/,/g, "")),
-    );
+    const values = await widget().locator("[part~=value]").allTextContents();
+    expect(values.slice(0, 4).every((v) => /^[\d,.]+万?$/.test(v))).toBe(true);
+    const exact = await widget()
+      .locator("[part~=value][title]")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("title")!.replace(/,/g, ""))));
+    const [total, closed, open] = exact;
     expect(closed + open).toBe(total);
     const main = widget().getByRole("progressbar").first();
     const rate = (await widget().locator("[part~=value]").nth(4).textContent())!;

@@ -1,11 +1,11 @@
 import { html, type PropertyDeclarations } from "lit";
 import { warnOnce } from "../../base/filters.js";
-import { applyMeters, bar, ring } from "../../base/meter.js";
+import { applyMeters, bar, figure, ring } from "../../base/meter.js";
 import { RfElement } from "../../base/rf-element.js";
 import { STATS_GROUPS } from "../../data/enums.js";
 import { hazardChangedSubscription } from "../../data/hazard-changed.queries.js";
 import { QueryController } from "../../data/query-controller.js";
-import { formatCount, formatPercent } from "../../format/number.js";
+import { formatCount, formatInteger, formatPercent } from "../../format/number.js";
 import { enumLabel, format } from "../../i18n/index.js";
 import { meterStyles } from "../../styles/meter.styles.js";
 import { rectificationQuery, type StatsGroup } from "./rectification-progress.queries.js";
@@ -126,9 +126,9 @@ export class RfRectificationProgress extends RfElement {
               }
               <div class="grow">
                 <dl class="figures">
-                  ${this.figure(t.total, n(all.total))} ${this.figure(t.closed, n(all.closed))} ${this.figure(t.open, n(all.open))}
-                  ${this.figure(t.overdue, n(all.overdue), "overdue")}
-                  ${this.variant === "ring" ? "" : this.figure(t.closureRate, formatPercent(all.closureRate, this.locale))}
+                  ${figure(t.total, n(all.total), formatInteger(all.total, this.locale))} ${figure(t.closed, n(all.closed), formatInteger(all.closed, this.locale))} ${figure(t.open, n(all.open), formatInteger(all.open, this.locale))}
+                  ${figure(t.overdue, n(all.overdue), formatInteger(all.overdue, this.locale), "overdue")}
+                  ${this.variant === "ring" ? "" : figure(t.closureRate, formatPercent(all.closureRate, this.locale))}
                 </dl>
                 ${this.variant === "ring" ? "" : bar(meter)}
               </div>
@@ -148,9 +148,5 @@ export class RfRectificationProgress extends RfElement {
         },
       )}
     </div>`;
-  }
-
-  private figure(label: string, value: string, cls = "") {
-    return html`<div class="figure ${cls}"><dt>${label}</dt><dd part="value">${value}</dd></div>`;
   }
 }

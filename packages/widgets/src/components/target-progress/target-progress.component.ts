@@ -1,10 +1,10 @@
 import { html, type PropertyDeclarations } from "lit";
 import { warnOnce } from "../../base/filters.js";
-import { applyMeters, bar, ring } from "../../base/meter.js";
+import { applyMeters, bar, figure, ring } from "../../base/meter.js";
 import { RfElement } from "../../base/rf-element.js";
 import { TARGET_METRICS } from "../../data/enums.js";
 import { QueryController } from "../../data/query-controller.js";
-import { formatCount, formatPercent } from "../../format/number.js";
+import { formatCount, formatInteger, formatPercent } from "../../format/number.js";
 import { enumLabel, format } from "../../i18n/index.js";
 import { meterStyles } from "../../styles/meter.styles.js";
 import { type ProgressEntry, targetProgressQuery } from "./target-progress.queries.js";
@@ -113,6 +113,8 @@ export class RfTargetProgress extends RfElement {
           const p = d.targetProgress!;
           const title = `${enumLabel(t, "TargetMetric", p.metric)} · ${format(t.progress.year, { year: p.year })} · ${p.region?.name ?? ""}`;
           const meter = this.meter(p, title);
+          const exact = (v: number | null) =>
+            this.metricValue === "NEW_PARKING_SPACES" ? formatInteger(v, this.locale) : "";
           const pct = html`<span class="big">${formatPercent(p.progress, this.locale)}</span>`;
           return html`<div class="head">
               <h2 part="title">${title}</h2>
@@ -122,9 +124,9 @@ export class RfTargetProgress extends RfElement {
               ${this.variant === "ring" ? ring(meter, html`${pct}<span class="sub">${t.progress.progress}</span>`) : ""}
               <div class="grow">
                 <dl class="figures">
-                  ${this.figure(t.progress.actual, this.value(p.actual))} ${this.figure(t.progress.target, this.value(p.target))}
-                  ${this.figure(t.progress.progress, formatPercent(p.progress, this.locale))}
-                  ${this.figure(t.progress.expected, formatPercent(p.expectedProgress, this.locale))}
+                  ${figure(t.progress.actual, this.value(p.actual), exact(p.actual))} ${figure(t.progress.target, this.value(p.target), exact(p.target))}
+                  ${figure(t.progress.progress, formatPercent(p.progress, this.locale))}
+                  ${figure(t.progress.expected, formatPercent(p.expectedProgress, this.locale))}
                 </dl>
                 ${this.variant === "ring" ? "" : bar(meter)}
               </div>
@@ -133,10 +135,6 @@ export class RfTargetProgress extends RfElement {
         },
       )}
     </div>`;
-  }
-
-  private figure(label: string, value: string) {
-    return html`<div class="figure"><dt>${label}</dt><dd part="value">${value}</dd></div>`;
   }
 
   private renderBreakdown(rows: ProgressEntry[]) {
