@@ -8,16 +8,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
-import { SECRET, tokenFor } from "./helpers.ts";
+import { SECRET, type TestDb, testDatabase, tokenFor } from "./helpers.ts";
 import { freePort } from "./pg-cluster.ts";
 
 let child: ChildProcess | undefined;
-afterAll(() => {
+let db: TestDb | undefined;
+afterAll(async () => {
   if (child?.exitCode === null) child.kill("SIGKILL");
+  await db?.drop();
 });
 
-/** Starts `bin/renfang.mjs serve` (the real entry point) on SQLite in a temp DATA_DIR. */
+/** Starts `bin/renfang.mjs serve` (the real entry point) on a fresh database (TEST_DATABASE_URL picks PostgreSQL). */
 async function serve(port: number) {
+  db = await testDatabase({ demo: false });
   const env = {
     ...process.env,
     DATA_DIR: mkdtempSync(join(tmpdir(), "rf-shutdown-")),
@@ -26,7 +29,7 @@ async function serve(port: number) {
     SEED_DEMO: "false",
     TOKEN_SECRET: SECRET,
     LOG_LEVEL: "info",
-    DATABASE_URL: "",
+    DATABASE_URL: db.url,
   };
   child = spawn(process.execPath, [join(import.meta.dirname, "../bin/renfang.mjs"), "serve"], {
     env,
