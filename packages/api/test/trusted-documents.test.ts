@@ -20,6 +20,7 @@ describe("the widgets' manifest", () => {
     for (const r of sent) expect(committed[sha256(r.query)]).toBe(r.query);
     expect(sent.map((r) => r.source)).toContain("components/hazard-ledger/hazard-ledger.queries.ts#hazardsQuery");
     expect(sent.map((r) => r.source)).toContain("data/hazard-changed.queries.ts#hazardChangedSubscription");
+    for (const r of sent) expect(r.headers["x-graphql-client"], r.source).toBe("renfang-widgets"); // CSRF prevention
   });
 });
 
@@ -28,10 +29,10 @@ describe("the widgets against a deployment that trusts only their documents", ()
     const t = await testApi({ demo: false, api: { trustedDocumentsOnlyForPublic: true } });
     try {
       for (const r of await captureWidgetRequests()) {
+        // As a portal on another origin sends it (the browser adds Sec-Fetch-Site: cross-site).
         const res = await t.api.fetch(r.url.replace("http://widgets.invalid", "http://yoga"), {
           method: r.method,
-          // The example portal is served by the API itself: the browser marks its requests same-origin.
-          headers: { ...r.headers, "sec-fetch-site": "same-origin" },
+          headers: { ...r.headers, "sec-fetch-site": "cross-site" },
           body: r.body,
         });
         // Captured without variables, a subscription fails at once and its stream ends by itself.
