@@ -24,18 +24,37 @@ export const contentTypes: Record<SheetFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-/** Waits until `out` wants more; throws when the consumer went away (download cancelled). */
-async function drained(out: Writable): Promise<void> {
-  if (out.destroyed) throw new Error("export cancelled: the output was closed");
-  if (out.writableNeedDrain) {
-    const done = new AbortController(); // removes the listener of whichever event did not come
-    try {
-      await Promise.race([once(out, "drain", { signal: done.signal }), once(out, "close", { signal: done.signal })]);
-    } finally {
-      done.abort();
-    }
+type Emitter = NodeJS.EventEmitter;
+const cancelled = () => new Error("export cancelled: the output was closed");
+
+/** Waits for `event` on `source`, or throws when `out` closes first (download cancelled). */
+async function until(source: Emitter, event: string, out: Writable): Promise<void> {
+  const done = new AbortController(); // removes the listener of whichever event did not come
+  try {
+    await Promise.race([once(source, event, { signal: done.signal }), once(out, "close", { signal: done.signal })]);
+  } finally {
+    done.abort();
   }
-  if (out.destroyed) throw new Error("export cancelled: the output was closed");
+  if (out.destroyed) throw cancelled();
+}
+
+/** Waits until `out` wants more. */
+async function drained(out: Writable): Promise<void> {
+  if (out.destroyed) throw cancelled();
+  if (out.writableNeedDrain) await until(out, "drain", out);
+}
+
+/**
+ * exceljs' streaming writer hands committed rows to its zip through an inner stream whose
+ * backpressure it ignores (exceljs issues 1894 and 2916): a large sheet would pile up in memory
+ * until the end. Waiting for that stream (a readable-stream v2 PassThrough, hence _writableState)
+ * to drain lets the zip, and through it the download, set the pace.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const inner = (sheet as unknown as { stream: { pipes: (Emitter & { _writableState?: { needDrain: boolean } })[] } })
+    .stream.pipes[0];
+  if (out.destroyed) throw cancelled();
+  if (inner?._writableState?.needDrain) await until(inner, "drain", out);
 }
 
 function csvField(cell: Cell): string {
@@ -81,7 +100,7 @@ async function writeXlsx<Row>(spec: SheetSpec<Row>, pages: AsyncIterable<Row[]>,
   for await (const rows of pages) {
     for (const row of rows) sheet.addRow(spec.columns.map((c) => c.value(row, spec.render))).commit();
     count += rows.length;
-    await drained(out);
+    await zipCaughtUp(sheet, out);
   }
   sheet.commit();
   await workbook.commit();
