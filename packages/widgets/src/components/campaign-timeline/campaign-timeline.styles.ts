@@ -71,7 +71,7 @@ export const styles = css`
   [part~="phase"][part~="current"] strong {
     color: var(--_primary);
   }
-  .desc {
+  .phases .desc {
     display: -webkit-box;
     overflow: hidden;
     -webkit-line-clamp: var(--rf-campaign-timeline-description-lines, 2);
