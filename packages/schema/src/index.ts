@@ -18,8 +18,11 @@ import "./types/letter.ts";
 import "./types/audit.ts";
 import "./types/shelter-import.ts";
 import "./types/duty.ts";
+import "./types/duty-schedule.ts";
 import "./types/patrol.ts";
+import "./types/patrol-record.ts";
 import "./types/incident.ts";
+import "./types/incident-file.ts";
 
 export const schema = describeGenerated(builder.toSchema({ sortSchema: false }));
 
