@@ -146,6 +146,26 @@ describe("scheduleDutyShift", () => {
   });
 });
 
+describe("concurrent scheduling", () => {
+  it("lets only one of two simultaneous same-kind shifts of an office through", async () => {
+    const { org, leaders, officers } = await staffOf("360104");
+    const shift = (leader: number, officer: number) => ({
+      organizationCode: org.code,
+      date: "2022-06-23",
+      kind: "FULL_DAY",
+      leaderCode: leaders[leader].code,
+      officerCodes: [officers[officer].code],
+    });
+    const results = await Promise.all([
+      t.gql<Result>(schedule, { input: shift(0, 0) }, nanchang),
+      t.gql<Result>(schedule, { input: shift(1, 1) }, nanchang),
+    ]);
+    expect(results.map((r) => r.data?.scheduleDutyShift.__typename).sort()).toEqual(["DutyShiftPayload", "RuleError"]);
+    expect(results.find((r) => r.data?.scheduleDutyShift.__typename === "RuleError")?.data?.scheduleDutyShift.rule).toBe("officeOverlap");
+    expect(await t.database.prisma.dutyShift.count({ where: { organizationId: org.id, date: new Date("2022-06-23") } })).toBe(1);
+  });
+});
+
 describe("who may schedule", () => {
   it("lets a county officer schedule only its own office; a city officer its city's offices", async () => {
     const other = await staffOf("360103");
