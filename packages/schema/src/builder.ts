@@ -94,6 +94,10 @@ export const builder = new SchemaBuilder<{
   errors: {
     defaultTypes: [],
     directResult: true,
+    // zod failures of `validate:` inputs come back as the mutation's typed ValidationError (field
+    // and rule) instead of a top-level error. They are reported before auth scopes run, which
+    // only tells a caller what is wrong with its own input.
+    unsafelyHandleInputErrors: true,
     defaultUnionOptions: {
       description: "The mutation's payload, or the typed error that refused it (nothing was written).",
       name: ({ fieldName }) => `${fieldName[0].toUpperCase()}${fieldName.slice(1)}Result`,
