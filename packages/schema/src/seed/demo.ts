@@ -26,6 +26,11 @@ export interface SeedOptions {
   today?: Date;
   /** Receives progress lines and the final summary. @default silent */
   log?: (line: string) => void;
+  /**
+   * The PostgreSQL URL the client was opened with: the seed then writes through its own `pg`
+   * connection, about three times less CPU than through Prisma. @default write through Prisma
+   */
+  url?: string;
 }
 
 export interface SeedSummary {
@@ -52,7 +57,7 @@ export async function seedDemo(prisma: Db, options: SeedOptions = {}): Promise<S
   }
   const log = options.log ?? (() => {});
   await assertEmpty(prisma);
-  const writer = await openWriter(prisma);
+  const writer = await openWriter(prisma, options.url);
   let counts: Record<string, number>;
   try {
     counts = await write(writer, scale, todayDay, log);
@@ -135,12 +140,14 @@ async function write(writer: Writer, scale: number, todayDay: number, log: (line
 export function formatSummary(s: SeedSummary): string {
   const total = Object.values(s.counts).reduce((a, b) => a + b, 0);
   const lines = [
-    `seeded demo dataset on ${s.provider} (scale ${s.scale}, today ${s.today}) in ${(s.ms / 1000).toFixed(1)} s: ${total.toLocaleString("en-US")} rows`,
+    `seeded demo dataset on ${s.provider} (scale ${s.scale}, today ${s.today}) in ${(s.ms / 1000).toFixed(1)} s: ${thousands(total)} rows`,
   ];
-  for (const [table, n] of Object.entries(s.counts))
-    lines.push(`  ${table.padEnd(22)}${n.toLocaleString("en-US").padStart(12)}`);
+  for (const [table, n] of Object.entries(s.counts)) lines.push(`  ${table.padEnd(22)}${thousands(n).padStart(12)}`);
   return lines.join("\n");
 }
+
+/** 1234567 → "1,234,567" (toLocaleString loads ICU data: ~0.1 s on first use). */
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
 async function assertEmpty(prisma: Db): Promise<void> {
   const [shelters, organizations, regions] = await Promise.all([

@@ -108,10 +108,11 @@ const cutoffOf = (todayDay: number) => localMs(todayDay, hm(2));
 const workMinute = (rand: Rand) => rand.int(hm(8, 30), hm(17, 45));
 
 // Discovery intensity by period: the 2020 排查整治 push, the 2021 集中攻坚, then routine.
+const [Y2021, Y2022, Y2023] = [dayOf(2021, 1, 1), dayOf(2022, 1, 1), dayOf(2023, 1, 1)];
 function discoveryWeight(day: number): number {
-  if (day < dayOf(2021, 1, 1)) return 3;
-  if (day < dayOf(2022, 1, 1)) return 2.2;
-  if (day < dayOf(2023, 1, 1)) return 1.5;
+  if (day < Y2021) return 3;
+  if (day < Y2022) return 2.2;
+  if (day < Y2023) return 1.5;
   return 0.8;
 }
 

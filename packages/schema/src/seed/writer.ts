@@ -7,6 +7,7 @@
 // - on PostgreSQL (and SQLite without a file) it sends multi-row INSERT statements of SQL
 //   literals through $executeRawUnsafe in Prisma transactions.
 import Sqlite from "better-sqlite3";
+import pg from "pg";
 import type { Db } from "../db.ts";
 import { literal, type Provider, providerOfClient, type Row, sqliteDate, type Value } from "./sql.ts";
 
@@ -30,14 +31,44 @@ export interface Writer {
 const PRISMA_TX = { maxWait: 60_000, timeout: 3_600_000 };
 const ROWS_PER_STATEMENT = 500;
 
-export async function openWriter(prisma: Db): Promise<Writer> {
+export async function openWriter(prisma: Db, url?: string): Promise<Writer> {
   const provider = providerOfClient(prisma);
+  if (provider === "postgresql" && url) return pgWriter(url);
   if (provider === "sqlite") {
     const files = await prisma.$queryRawUnsafe<{ name: string; file: string }[]>("PRAGMA database_list");
     const file = files.find((f) => f.name === "main")?.file;
     if (file) return sqliteWriter(file);
   }
   return prismaWriter(prisma, provider);
+}
+
+async function pgWriter(url: string): Promise<Writer> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const counts: Record<string, number> = {};
+  const insert: Insert = async (table, rows) => {
+    for (const sql of insertStatements(table, rows, "postgresql")) await client.query(sql);
+    counts[table] = (counts[table] ?? 0) + rows.length;
+  };
+  return {
+    provider: "postgresql",
+    counts,
+    async transaction(fn) {
+      await client.query("BEGIN");
+      try {
+        await client.query(NO_COMMIT_WAIT);
+        await fn(insert);
+        await client.query("COMMIT");
+      } catch (e) {
+        await client.query("ROLLBACK");
+        throw e;
+      }
+    },
+    async afterIds(tables) {
+      for (const t of tables) await client.query(resetSequence(t));
+    },
+    close: () => client.end(),
+  };
 }
 
 function prismaWriter(prisma: Db, provider: Provider): Writer {
@@ -47,30 +78,42 @@ function prismaWriter(prisma: Db, provider: Provider): Writer {
     counts,
     transaction: (fn) =>
       prisma.$transaction(async (tx) => {
+        if (provider === "postgresql") await tx.$executeRawUnsafe(NO_COMMIT_WAIT);
         await fn(async (table, rows) => {
-          if (rows.length === 0) return;
-          const columns = Object.keys(rows[0]);
-          const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
-          for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-            const tuples = (rows.slice(i, i + ROWS_PER_STATEMENT) as Row[]).map(
-              (row) => `(${columns.map((c) => literal(row[c] ?? null, provider)).join(", ")})`,
-            );
-            await tx.$executeRawUnsafe(head + tuples.join(", "));
-          }
+          for (const sql of insertStatements(table, rows, provider)) await tx.$executeRawUnsafe(sql);
           counts[table] = (counts[table] ?? 0) + rows.length;
         });
       }, PRISMA_TX),
     async afterIds(tables) {
       if (provider !== "postgresql") return;
-      for (const t of tables) {
-        await prisma.$queryRawUnsafe(
-          `SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), COALESCE((SELECT MAX(id) FROM "${t}"), 0) + 1, false)`,
-        );
-      }
+      for (const t of tables) await prisma.$queryRawUnsafe(resetSequence(t));
     },
     close: async () => {},
   };
 }
+
+/** Multi-row INSERT statements of SQL literals, ROWS_PER_STATEMENT rows each. */
+function insertStatements(table: string, rows: readonly object[], provider: Provider): string[] {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]);
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
+  const statements: string[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const tuples = (rows.slice(i, i + ROWS_PER_STATEMENT) as Row[]).map(
+      (row) => `(${columns.map((c) => literal(row[c] ?? null, provider)).join(", ")})`,
+    );
+    statements.push(head + tuples.join(", "));
+  }
+  return statements;
+}
+
+// Like SQLite's synchronous=NORMAL below: no wait for the WAL flush at each commit (a crash can
+// only lose the last transactions, never corrupt anything; a lost seed is simply run again).
+const NO_COMMIT_WAIT = "SET LOCAL synchronous_commit TO OFF";
+
+/** Moves a PostgreSQL serial sequence past the table's largest id. */
+const resetSequence = (table: string) =>
+  `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`;
 
 /** better-sqlite3 binds numbers, strings and null: Dates and booleans as Prisma stores them. */
 const bindable = (v: Value | undefined) =>
