@@ -25,9 +25,9 @@ export interface ExportPluginOptions {
 
 const route = /^\/export\/(?:(hazards|shelters)\.(xlsx|csv)|(shelters-template)\.xlsx)$/;
 
-/** attachment; filename=ASCII fallback; filename*=UTF-8 name (RFC 6266). */
-function disposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]+/g, "_").replace(/"/g, "");
+/** attachment; filename=English fallback; filename*=the UTF-8 (Chinese) name (RFC 6266). */
+function disposition(name: string, fallback = name): string {
+  const ascii = fallback.replace(/[^\x20-\x7e]+/g, "_").replace(/"/g, "");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -77,7 +77,10 @@ export function useExport(options: ExportPluginOptions): Plugin {
           const name = lang === "en" ? "shelters-template.xlsx" : "人防工程普查导入模板.xlsx";
           endResponse(
             new fetchAPI.Response(body as BodyInit, {
-              headers: { "content-type": contentTypes.xlsx, "content-disposition": disposition(name) },
+              headers: {
+                "content-type": contentTypes.xlsx,
+                "content-disposition": disposition(name, "shelters-template.xlsx"),
+              },
             }),
           );
           return;
@@ -100,7 +103,10 @@ export function useExport(options: ExportPluginOptions): Plugin {
         });
         const headers = {
           "content-type": contentTypes[format],
-          "content-disposition": disposition(exportFileName(plan.params, format, today, viewer)),
+          "content-disposition": disposition(
+            exportFileName(plan.params, format, today, viewer),
+            exportFileName({ ...plan.params, lang: "en" }, format, today, viewer),
+          ),
           "cache-control": "no-store",
         };
         endResponse(new fetchAPI.Response(Readable.toWeb(out) as ReadableStream, { headers }));
