@@ -14,8 +14,9 @@ export interface DatabaseErrorsPluginOptions {
 
 const defaultMessage = "The database is unavailable; try again shortly (数据库暂不可用).";
 
-// Prisma's codes for "no connection": can't reach, timed out, server closed it, pool timeout.
-const prismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// Prisma's codes for "no connection": can't reach, timed out (also SQLITE_BUSY past the busy
+// timeout), server closed it, pool timeout, too many connections.
+const prismaCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
 // Driver adapter kinds (@prisma/driver-adapter-utils) that mean the same.
 const adapterKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // node-postgres's own messages when a connection dies or never comes.

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { type Database, migrate, openDatabase } from "@renfang/schema";
 import { afterEach, describe, expect, it } from "vitest";
+import { createApi } from "../src/yoga.ts";
+import { SECRET, tokenFor } from "./helpers.ts";
 
 const opened: Database[] = [];
 afterEach(async () => {
@@ -42,6 +44,24 @@ function fixture(script: string, ...args: string[]) {
   return { stdout: child.stdout, kill: (signal: NodeJS.Signals) => child.kill(signal), exited, stderr: () => stderr };
 }
 
+const regions = [
+  { code: "360000", name: "江西省", level: "PROVINCE", provinceCode: "360000" },
+  { code: "360100", name: "南昌市", level: "CITY", parentCode: "360000", cityCode: "360100", provinceCode: "360000" },
+  { code: "360102", name: "东湖区", level: "COUNTY", parentCode: "360100", cityCode: "360100", provinceCode: "360000" },
+] as const;
+const createShelter = `mutation ($input: CreateShelterInput!) { createShelter(input: $input) { __typename } }`;
+const shelterInput = {
+  name: "锁等待工程",
+  regionCode: "360102",
+  address: "八一大道1号",
+  constructionType: "STANDALONE",
+  protectionClass: "核6",
+  wartimeFunction: "PERSONNEL_SHELTER",
+  area: 100,
+  wartimeCapacity: 50,
+  peacetimeUse: "PARKING",
+};
+
 const probe = (recordId: string) =>
   ({ actor: "test", role: "PROVINCE_ADMIN", operation: "probe", model: "Probe", recordId }) as const;
 
@@ -72,6 +92,29 @@ describe("SQLite durability", () => {
       "holder",
       "waited",
     ]);
+  });
+
+  it("answers DATABASE_UNAVAILABLE (503), not a 500, when the lock is held past the busy timeout", async () => {
+    const url = await freshDatabase();
+    const db = open(url);
+    await db.prisma.region.createMany({ data: [...regions] });
+    const marker = join(mkdtempSync(join(tmpdir(), "rf-lock-")), "writing");
+    const holder = fixture("sqlite-lock-holder.ts", url, marker, "8000"); // longer than the 5 s timeout
+    const lines = createInterface({ input: holder.stdout })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toBe("locked");
+    const api = createApi({ database: db, tokenSecret: SECRET });
+    const token = await tokenFor({ role: "PROVINCE_ADMIN", regionCode: "360000" });
+    writeFileSync(marker, "");
+    const res = await api.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: createShelter, variables: { input: shelterInput } }),
+    });
+    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect([res.status, body.errors?.[0]?.extensions?.code]).toEqual([503, "DATABASE_UNAVAILABLE"]);
+    expect(await holder.exited).toEqual({ code: 0, signal: null });
+    expect(await db.prisma.shelter.count()).toBe(0); // nothing half-written
+    expect(await db.prisma.codeSequence.count()).toBe(0);
   });
 
   it("keeps every acknowledged write, and a sound file, when the writer is killed with SIGKILL", async () => {
