@@ -213,6 +213,17 @@ describe("reading incident reports", () => {
       gz,
     );
     expect(stats.data!.incidentTimeliness).toEqual([]);
+    // Nor by global id.
+    const nc = await t.database.prisma.incidentReport.findFirstOrThrow({ where: { cityCode: "360100" } });
+    const admin = await t.gql<{ incidentReports: { edges: { node: { id: string } }[] } }>(
+      `query ($c: String!) { incidentReports(filter: { organizationCode: $c }, first: 1) { edges { node { id } } } }`,
+      { c: (await t.database.prisma.organization.findUniqueOrThrow({ where: { id: nc.organizationId } })).code },
+      {},
+    );
+    const id = admin.data!.incidentReports.edges[0].node.id;
+    const byId = `query ($id: ID!) { node(id: $id) { id ... on IncidentReport { summary } } }`;
+    expect((await t.gql<{ node: unknown }>(byId, { id }, gz)).data?.node ?? null).toBeNull();
+    expect((await t.gql<{ node: { id: string } }>(byId, { id }, nanchang)).data?.node?.id).toBe(id);
     const pub = await t.gql<Page>(q, {});
     expect(pub.data!.incidentReports.totalCount).toBe(await t.database.prisma.incidentReport.count());
     for (const e of pub.data!.incidentReports.edges) expect(e.node.reportedBy).toBeNull();

@@ -326,6 +326,19 @@ describe("patrol scope", () => {
       { f: { regionCode: "360100" } },
       { role: "CITY_OFFICER", regionCode: "360700", subject: "P-gz" },
     );
+    // Nor by global id.
+    const nc = await t.gql<{ patrols: { edges: { node: { id: string } }[] } }>(
+      `{ patrols(filter: { regionCode: "360100" }, first: 1) { edges { node { id } } } }`,
+      {},
+      {},
+    );
+    const byId = `query ($id: ID!) { node(id: $id) { id ... on Patrol { code } } }`;
+    const id = nc.data!.patrols.edges[0].node.id;
+    expect(
+      (await t.gql<{ node: unknown }>(byId, { id }, { role: "CITY_OFFICER", regionCode: "360700", subject: "P-gz" }))
+        .data?.node ?? null,
+    ).toBeNull();
+    expect((await t.gql<{ node: { id: string } }>(byId, { id }, {})).data?.node?.id).toBe(id);
     expect(other.data!.patrols.totalCount).toBe(0);
     const pub = await t.gql<Page>(q, { f: { regionCode: "360700", passed: false } });
     expect(pub.data!.patrols.totalCount).toBe(
