@@ -161,8 +161,12 @@ describe("concurrent scheduling", () => {
       t.gql<Result>(schedule, { input: shift(1, 1) }, nanchang),
     ]);
     expect(results.map((r) => r.data?.scheduleDutyShift.__typename).sort()).toEqual(["DutyShiftPayload", "RuleError"]);
-    expect(results.find((r) => r.data?.scheduleDutyShift.__typename === "RuleError")?.data?.scheduleDutyShift.rule).toBe("officeOverlap");
-    expect(await t.database.prisma.dutyShift.count({ where: { organizationId: org.id, date: new Date("2022-06-23") } })).toBe(1);
+    expect(
+      results.find((r) => r.data?.scheduleDutyShift.__typename === "RuleError")?.data?.scheduleDutyShift.rule,
+    ).toBe("officeOverlap");
+    expect(
+      await t.database.prisma.dutyShift.count({ where: { organizationId: org.id, date: new Date("2022-06-23") } }),
+    ).toBe(1);
   });
 });
 
