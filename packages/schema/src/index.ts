@@ -23,6 +23,8 @@ import "./types/report-compliance.ts";
 import "./types/target.ts";
 import "./types/target-progress.ts";
 import "./types/letter.ts";
+import "./types/drill.ts";
+import "./types/drill-finding.ts";
 import "./types/audit.ts";
 import "./types/shelter-import.ts";
 import "./types/duty.ts";
