@@ -7,7 +7,10 @@ import { buildManifest, captureWidgetRequests } from "../scripts/persist-widget-
 import { sha256 } from "../src/use-trusted-documents.ts";
 import { type TestApi, testApi, tokenFor } from "./helpers.ts";
 
-const committed = JSON.parse(readFileSync(new URL("../src/trusted-documents.json", import.meta.url), "utf8")) as Record<string, string>;
+const committed = JSON.parse(readFileSync(new URL("../src/trusted-documents.json", import.meta.url), "utf8")) as Record<
+  string,
+  string
+>;
 
 describe("the widgets' manifest", () => {
   it("is up to date (else: pnpm --filter @renfang/api persist-widget-operations)", async () => {
