@@ -38,6 +38,7 @@ const envSchema = z.object({
   INTROSPECTION: bool.default(true),
   CSRF_PREVENTION: bool.default(true),
   TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC: bool.default(false),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("production"),
 });
@@ -59,7 +60,13 @@ export interface Config {
   /** Abuse limits and browser protections (issue 6), as createApi takes them. */
   security: Pick<
     ApiOptions,
-    "limits" | "rateLimit" | "maxBodyBytes" | "introspection" | "csrfPrevention" | "trustedDocumentsOnlyForPublic"
+    | "limits"
+    | "rateLimit"
+    | "maxBodyBytes"
+    | "introspection"
+    | "csrfPrevention"
+    | "trustedDocumentsOnlyForPublic"
+    | "trustedProxyHops"
   >;
 }
 
@@ -102,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.INTROSPECTION,
       csrfPrevention: e.CSRF_PREVENTION,
       trustedDocumentsOnlyForPublic: e.TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC,
+      trustedProxyHops: e.TRUST_PROXY_HOPS,
     },
   };
 }

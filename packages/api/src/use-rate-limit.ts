@@ -4,6 +4,7 @@
 // balancer each instance allows the rate on its own.
 import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
+import { clientIp } from "./client-ip.ts";
 
 export interface RateLimitPluginOptions {
   /** Requests a key may make per minute, sustained; 0 turns limiting off. @default 600 */
@@ -12,6 +13,8 @@ export interface RateLimitPluginOptions {
   burst?: number;
   /** Which requests count. @default the GraphQL endpoint and exports */
   applies?: (url: URL) => boolean;
+  /** Proxies in front of the API that append to X-Forwarded-For (see client-ip.ts). @default 0 */
+  trustedProxyHops?: number;
   /** The clock, in milliseconds. @default Date.now */
   now?: () => number;
 }
@@ -21,19 +24,11 @@ interface Bucket {
   at: number;
 }
 
-/** The client's address: the first X-Forwarded-For hop (set by the load balancer), else the socket's. */
-export function clientIp(request: Request, serverContext: unknown): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded;
-  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
-  return req?.socket?.remoteAddress ?? null;
-}
-
 /** A token's bucket is the token's (hashed, never kept in clear); without one, the address's. */
-function keyOf(request: Request, serverContext: unknown): string {
+function keyOf(request: Request, serverContext: unknown, trustedHops: number): string {
   const auth = request.headers.get("authorization");
   if (auth) return `token:${createHash("sha256").update(auth).digest("base64url").slice(0, 22)}`;
-  return `ip:${clientIp(request, serverContext) ?? "unknown"}`;
+  return `ip:${clientIp(request, serverContext, trustedHops) ?? "unknown"}`;
 }
 
 export function useRateLimit(options: RateLimitPluginOptions = {}): Plugin {
@@ -58,7 +53,7 @@ export function useRateLimit(options: RateLimitPluginOptions = {}): Plugin {
       if (request.method === "OPTIONS" || !applies(url)) return;
       const t = now();
       sweep(t);
-      const key = keyOf(request, serverContext);
+      const key = keyOf(request, serverContext, options.trustedProxyHops ?? 0);
       const b = buckets.get(key) ?? { tokens: burst, at: t };
       b.tokens = Math.min(burst, b.tokens + (t - b.at) * perMs);
       b.at = t;

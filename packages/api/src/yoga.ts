@@ -16,13 +16,14 @@ import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
+import { clientIp } from "./client-ip.ts";
 import { useCsrfPrevention } from "./use-csrf.ts";
 import { databaseUnavailable, isDatabaseUnavailable, useDatabaseErrors } from "./use-database-errors.ts";
 import { useExport } from "./use-export.ts";
 import { useHealth } from "./use-health.ts";
 import { useIntrospection } from "./use-introspection.ts";
 import { type LimitsPluginOptions, useOperationLimits } from "./use-limits.ts";
-import { clientIp, type RateLimitPluginOptions, useRateLimit } from "./use-rate-limit.ts";
+import { type RateLimitPluginOptions, useRateLimit } from "./use-rate-limit.ts";
 import { useStatic } from "./use-static.ts";
 import { useTrustedDocuments } from "./use-trusted-documents.ts";
 
@@ -60,6 +61,8 @@ export interface ApiOptions {
   trustedDocumentsOnlyForPublic?: boolean;
   /** The trusted documents, sha256 → text. @default src/trusted-documents.json */
   trustedDocuments?: Record<string, string>;
+  /** Load balancers in front of the API that append the client's address to X-Forwarded-For. @default 0 */
+  trustedProxyHops?: number;
 }
 
 export type Api = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
@@ -116,11 +119,13 @@ export function createApi(options: ApiOptions): Api {
       viewer: await viewerOf(initial.request),
       now: now(),
       pubsub: events,
-      ip: clientIp(initial.request, initial),
+      ip: clientIp(initial.request, initial, options.trustedProxyHops ?? 0),
       settings,
     }),
     plugins: [
-      options.rateLimit === false ? {} : useRateLimit(options.rateLimit),
+      options.rateLimit === false
+        ? {}
+        : useRateLimit({ trustedProxyHops: options.trustedProxyHops, ...options.rateLimit }),
       useHealth({ database }),
       useDatabaseErrors({ logger: options.logger }),
       useStatic(),

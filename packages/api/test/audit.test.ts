@@ -7,7 +7,7 @@ import { type TestApi, testApi, tokenFor } from "./helpers.ts";
 
 let t: TestApi;
 beforeAll(async () => {
-  t = await testApi({ demo: false });
+  t = await testApi({ demo: false, api: { trustedProxyHops: 1 } });
   await t.database.prisma.region.createMany({ data: jiangxiRegions() });
 });
 afterAll(() => t?.drop());
@@ -36,7 +36,7 @@ async function mutate(query: string, variables: Record<string, unknown>, claims 
     headers: {
       "content-type": "application/json",
       authorization: `Bearer ${await tokenFor(claims)}`,
-      "x-forwarded-for": "10.36.1.7, 10.0.0.1",
+      "x-forwarded-for": "203.0.113.50, 10.36.1.7", // a claim, then what our load balancer saw
     },
     body: JSON.stringify({ query, variables }),
   });

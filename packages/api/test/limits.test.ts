@@ -150,6 +150,7 @@ describe("configuration of the limits", () => {
       introspection: true,
       csrfPrevention: true,
       trustedDocumentsOnlyForPublic: false,
+      trustedProxyHops: 0,
     });
     const c = loadConfig({
       DATA_DIR: "/tmp/rf-x",
@@ -161,6 +162,7 @@ describe("configuration of the limits", () => {
       INTROSPECTION: "false",
       CSRF_PREVENTION: "false",
       TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC: "true",
+      TRUST_PROXY_HOPS: "1",
     });
     expect(c.security).toEqual({
       limits: { maxDepth: 8, maxCost: 5000, maxBreadth: 80 },
@@ -169,6 +171,7 @@ describe("configuration of the limits", () => {
       introspection: false,
       csrfPrevention: false,
       trustedDocumentsOnlyForPublic: true,
+      trustedProxyHops: 1,
     });
   });
 
@@ -224,7 +227,8 @@ describe("request body size", () => {
 
 describe("rate limiting per token or address", () => {
   it("answers 429 with Retry-After once a token's burst is spent, and other tokens go on", async () => {
-    const limited = await testApi({ demo: false, api: { rateLimit: { perMinute: 6, burst: 3 } } });
+    // One load balancer in front: the last X-Forwarded-For entry is the address it saw.
+    const limited = await testApi({ demo: false, api: { rateLimit: { perMinute: 6, burst: 3 }, trustedProxyHops: 1 } });
     try {
       const token = await tokenFor({ role: "ANALYST", subject: "P-burst" });
       const send = (auth: string | null, ip = "10.1.1.1") =>
@@ -253,9 +257,28 @@ describe("rate limiting per token or address", () => {
       for (let i = 0; i < 3; i++) expect((await send(null, "10.2.2.2")).status).toBe(200);
       expect((await send(null, "10.2.2.2")).status).toBe(429);
       expect((await send(null, "10.3.3.3")).status).toBe(200);
+      // A forged entry in front of the balancer's own changes nothing.
+      expect((await send(null, "198.51.100.7, 10.2.2.2")).status).toBe(429);
       expect((await limited.api.fetch("http://yoga/healthz")).status).toBe(200);
     } finally {
       await limited.drop();
+    }
+  });
+
+  it("ignores X-Forwarded-For when no proxy is trusted (TRUST_PROXY_HOPS=0): forged addresses share one bucket", async () => {
+    const direct = await testApi({ demo: false, api: { rateLimit: { perMinute: 6, burst: 2 } } });
+    try {
+      const send = (ip: string) =>
+        direct.api.fetch("http://yoga/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          body: JSON.stringify({ query: "{ viewer { role } }" }),
+        });
+      expect((await send("10.9.0.1")).status).toBe(200);
+      expect((await send("10.9.0.2")).status).toBe(200);
+      expect((await send("10.9.0.3")).status).toBe(429);
+    } finally {
+      await direct.drop();
     }
   });
 });
