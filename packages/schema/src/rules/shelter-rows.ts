@@ -5,7 +5,7 @@
 import { isBlank, type Parsed, parseBoolean, parseDate, parseNumber, textOf } from "../sheets/cells.ts";
 import { allowedLabels, type EnumLabels, parseEnum } from "../sheets/labels.ts";
 import type { Cell, Sheet } from "../sheets/read.ts";
-import { type ShelterColumn, shelterColumns } from "../sheets/shelter-sheet.ts";
+import { findShelterHeader, type ShelterColumn, shelterColumns } from "../sheets/shelter-sheet.ts";
 import { insideProvince } from "./province-bounds.ts";
 
 export type FieldValue = string | number | boolean | Date | null;
@@ -39,24 +39,6 @@ export interface ShelterRows {
 
 /** The template's example row carries this code and is skipped. */
 export const EXAMPLE_CODE = "示例";
-
-const normal = (s: string) =>
-  s
-    .replace(/[（]/g, "(")
-    .replace(/[）]/g, ")")
-    .replace(/[*＊\s]/g, "")
-    .replace(/㎡/g, "m²")
-    .toLowerCase();
-const names = new Map(shelterColumns.flatMap((c) => [c.zh, c.en, c.key].map((n) => [normal(n), c] as const)));
-
-/** The first row (of the first ten) naming at least three of our columns. */
-function findHeader(sheet: Sheet) {
-  for (const row of sheet.rows.slice(0, 10)) {
-    const columns = row.cells.map((cell) => (cell == null ? undefined : names.get(normal(textOf(cell)))));
-    if (columns.filter(Boolean).length >= 3) return { row, columns };
-  }
-  return null;
-}
 
 function ruleMessage(message: string): { rule: string; message: string } {
   const m = /^([a-z][a-zA-Z]+): (.*)$/s.exec(message);
@@ -117,7 +99,7 @@ function rowRules(values: Record<string, FieldValue>, today: Date): { field: str
 
 /** Reads and checks every row of a registry sheet. */
 export function readShelterRows(sheet: Sheet, labels: EnumLabels, today: Date): ShelterRows {
-  const header = findHeader(sheet);
+  const header = findShelterHeader(sheet);
   if (!header) {
     const expected = shelterColumns
       .filter((c) => c.read?.required)

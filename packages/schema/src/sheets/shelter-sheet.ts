@@ -4,10 +4,10 @@
 import type { z } from "zod";
 import type { Organization, Shelter } from "../generated/sqlite/client.js";
 import { shelterFields as v } from "../rules/shelter-input.ts";
-import { booleanLabel } from "./cells.ts";
+import { booleanLabel, textOf } from "./cells.ts";
 import type { RenderContext, SheetColumn } from "./column.ts";
 import { enumLabel } from "./labels.ts";
-import type { Cell } from "./read.ts";
+import type { Cell, Sheet } from "./read.ts";
 
 type OrgRef = Pick<Organization, "code" | "name"> | null;
 export type ShelterSheetRow = Shelter & { builder: OrgRef; manager: OrgRef; user: OrgRef };
@@ -101,3 +101,22 @@ export const shelterColumns: ShelterColumn[] = [
 
 /** The widgets' column keys that differ from ours. */
 export const shelterColumnAliases: Record<string, string> = { region: "county" };
+
+/** Headers as people type them: full-width brackets, a required-mark *, spaces, ㎡ or m². */
+const normal = (s: string) =>
+  s
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")")
+    .replace(/[*＊\s]/g, "")
+    .replace(/㎡/g, "m²")
+    .toLowerCase();
+const byHeader = new Map(shelterColumns.flatMap((c) => [c.zh, c.en, c.key].map((n) => [normal(n), c] as const)));
+
+/** The header row — the first of the first ten rows naming at least three of our columns — and each cell's column. */
+export function findShelterHeader(sheet: Sheet) {
+  for (const row of sheet.rows.slice(0, 10)) {
+    const columns = row.cells.map((cell) => (cell == null ? undefined : byHeader.get(normal(textOf(cell)))));
+    if (columns.filter(Boolean).length >= 3) return { row, columns };
+  }
+  return null;
+}
