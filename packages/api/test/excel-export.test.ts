@@ -227,4 +227,15 @@ describe("registry export", () => {
         ).toBe(true);
     });
   }
+
+  it("follows the shelter ledger widget's export URL, in English", async () => {
+    const columns = "code,name,region,status,peacetimeUse,parkingSpaces,openHazardCount";
+    const path = `/export/shelters.csv?regionCode=360100&status=IN_USE&lang=en&columns=${columns}`;
+    const rows = await readRows(await download(path, { role: "ANALYST" }), "csv");
+    expect(rows[1]).toEqual(["Code", "Name", "County", "Status", "Peacetime use", "Parking spaces", "Open hazards"]);
+    expect(new Set(rows.slice(2).map((r) => r[3]))).toEqual(new Set(["In use"]));
+    expect(rows.length - 2).toBe(
+      await t.database.prisma.shelter.count({ where: { cityCode: "360100", status: "IN_USE" } }),
+    );
+  });
 });
