@@ -1,0 +1,109 @@
+// `pnpm bench`: issue 9's benchmark, run by hand (not in CI). Seeds the scaled demo dataset once
+// per database (dataset.ts), starts the API in a child process (server.ts) and drives it over
+// loopback with autocannon from this process: requests/s, p50/p99 latency, SQL statements per
+// request at two page sizes, the ledger against hand-written SQL, and the server's RSS after
+// each of two identical rounds.
+//
+//   pnpm bench [--scale 100] [--db sqlite|postgresql|both] [--duration 10] [--connections 10] [--report]
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { loadavg } from "node:os";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { signToken } from "../src/auth.ts";
+import { type BenchDb, ensureDataset } from "./dataset.ts";
+import { type DbResult, printResults, writeReport } from "./report.ts";
+import { scenarios } from "./scenarios.ts";
+import { benchSecret } from "./secret.ts";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "100" },
+    db: { type: "string", default: "both" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    report: { type: "boolean", default: false },
+  },
+});
+const scale = Number(values.scale);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const dbs: BenchDb[] = values.db === "both" ? ["sqlite", "postgresql"] : [values.db as BenchDb];
+const token = await signToken(benchSecret, { subject: "bench", role: "PROVINCE_ADMIN" });
+const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+const loadBefore = loadavg();
+
+async function startChild(url: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname], {
+    env: { ...process.env, BENCH_DATABASE_URL: url, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
+  const base = `http://127.0.0.1:${JSON.parse(line).port}`;
+  return { child, base };
+}
+
+async function post(url: string, body: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { method: "POST", headers, body });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (json.errors) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 400)}`);
+  return json;
+}
+
+async function load(url: string, body: string) {
+  // A generous timeout: on a loaded machine a province-wide aggregate can take seconds, and a
+  // request cut short would silently count as no request at all.
+  const r = await autocannon({ url, method: "POST", headers, body, connections, duration, timeout: 120 });
+  if (r.non2xx || r.errors || !r.requests.total) {
+    throw new Error(`${url}: ${r.requests.total} answered, ${r.non2xx} non-2xx, ${r.errors} errors`);
+  }
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+const results: DbResult[] = [];
+for (const db of dbs) {
+  const url = await ensureDataset(db, scale, (line) => console.log(line));
+  const { child, base } = await startChild(url);
+  const stats = async () => (await (await fetch(`${base}/bench/stats`)).json()) as { statements: number; rss: number };
+  const result: DbResult = { db, scale, rows: [], rss: [], sameLedger: false };
+  try {
+    // SQL statements per request, each page size on its own (after a warm-up request).
+    const statements = new Map<string, number[]>();
+    for (const s of scenarios) {
+      const counts: number[] = [];
+      for (const size of s.sizes) {
+        const body = JSON.stringify({ query: s.query, variables: s.variables(size) });
+        await post(`${base}/graphql`, body);
+        const before = (await stats()).statements;
+        for (let i = 0; i < 3; i++) await post(`${base}/graphql`, body);
+        counts.push(((await stats()).statements - before) / 3);
+      }
+      statements.set(s.name, counts);
+    }
+    const ledgerBody = JSON.stringify({ query: scenarios[0].query, variables: scenarios[0].variables(50) });
+    const ours = await post(`${base}/graphql`, ledgerBody);
+    const raw = await post(`${base}/raw/ledger`, ledgerBody);
+    result.sameLedger = JSON.stringify(ours) === JSON.stringify(raw);
+    if (!result.sameLedger) console.warn("ledger: GraphQL and raw SQL answers differ", { ours, raw });
+
+    for (let round = 1; round <= 2; round++) {
+      for (const s of scenarios) {
+        const body = JSON.stringify({ query: s.query, variables: s.variables(s.sizes[0]) });
+        console.log(`${db} round ${round}: ${s.name} …`);
+        const m = await load(`${base}/graphql`, body);
+        const raw = s.name === "ledger" ? await load(`${base}/raw/ledger`, body) : undefined;
+        if (round === 2) result.rows.push({ name: s.label, ...m, statements: statements.get(s.name)!, raw });
+      }
+      result.rss.push((await stats()).rss);
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+  results.push(result);
+}
+
+const context = { date: new Date().toISOString(), loadBefore, loadAfter: loadavg(), duration, connections };
+printResults(results, context);
+if (values.report) writeReport(results, context);
