@@ -21,11 +21,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens Redis pub/sub when REDIS_URL is set, so hazard events reach every instance. */
-function eventsFor(config: Config) {
-  if (!config.redisUrl) return { events: createHazardEvents(), close: async () => {} };
-  const publishClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+/**
+ * Hazard events for createApi: in-process without a Redis URL; with one, carried by Redis pub/sub
+ * so that an event raised on any instance reaches the subscribers of every instance. Exported so
+ * tests can build two instances on one Redis exactly as the server does.
+ */
+export function eventsFor(redisUrl: string | null | undefined) {
+  if (!redisUrl) return { events: createHazardEvents(), close: async () => {} };
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
   const events = createHazardEvents({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   return {
     events,
@@ -48,7 +52,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const database = openDatabase({ url: config.databaseUrl });
   if (config.seedDemo) await seedIfEmpty(database, logger);
-  const { events, close: closeEvents } = eventsFor(config);
+  const { events, close: closeEvents } = eventsFor(config.redisUrl);
   const draining = new AbortController();
   const api = createApi({
     database,

@@ -94,6 +94,26 @@ describe("filters", () => {
     }
   });
 
+  it("finds hazards overdue by more than N days", async () => {
+    const r = await t.gql<Page>(
+      ledger,
+      { filter: { regionCode: "360700", overdueMoreThanDays: 30 }, first: 100 },
+      admin,
+    );
+    const expected = await t.database.prisma.hazard.count({
+      where: {
+        cityCode: "360700",
+        status: { in: ["REPORTED", "RECTIFYING"] },
+        deadline: { lt: new Date("2022-05-16") },
+      },
+    });
+    expect(expected).toBeGreaterThan(0);
+    expect(r.data!.hazards.totalCount).toBe(expected);
+    expect(r.data!.hazards.edges.every((e) => (e.node.overdueDays as number) > 30)).toBe(true);
+    const bad = await t.gql(ledger, { filter: { overdueMoreThanDays: -1 }, first: 1 }, admin);
+    expect(bad.errors?.[0].message).toContain("range");
+  });
+
   it("searches the code (any case), the title and the work's name; filters by work and responsible unit", async () => {
     const h = await t.database.prisma.hazard.findFirstOrThrow({
       where: { cityCode: "360100", responsibleUnitId: { not: null } },

@@ -1,11 +1,12 @@
 // The ledger's filter and sort (HazardFilter, HazardOrder): one `where` builder shared by the
 // `hazards` list, its totalCount, `Shelter.hazards`, `hazardStats` and exports, so every count
 // of the platform agrees with the list it summarises.
+import { z } from "zod";
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { HazardCategory, HazardLevel, HazardSource, HazardStatus } from "../generated/sqlite/enums.js";
-import { DAY_MS, notOverdueWhere, overdueWhere } from "../rules/hazard.ts";
+import { calendarDay, DAY_MS, notOverdueWhere, overdueWhere } from "../rules/hazard.ts";
 import { regionWhere, scoped } from "../scope.ts";
 import { OrderDirection } from "./common.ts";
 import {
@@ -25,6 +26,10 @@ export const HazardFilter = builder.inputType("HazardFilter", {
     category: t.field({ type: [CategoryEnum], description: "Any of these categories (隐患类别)." }),
     source: t.field({ type: [SourceEnum], description: "Any of these sources; one value is fine (隐患来源)." }),
     overdue: t.boolean({ description: "Only overdue (true) or only not overdue (false) hazards as of `asOf` (逾期)." }),
+    overdueMoreThanDays: t.int({
+      description: "Only hazards overdue by more than N whole days as of `asOf` (逾期超过 N 天).",
+      validate: z.number().int().min(0, "range: N ≥ 0"),
+    }),
     escalated: t.boolean({ description: "Only hazards escalated to the office above (true) or not (false) (督办)." }),
     discoveredFrom: t.field({ type: "Date", description: "Found on or after this date (发现日期起)." }),
     discoveredTo: t.field({ type: "Date", description: "Found on or before this date (发现日期止)." }),
@@ -42,6 +47,7 @@ export interface HazardFilterShape {
   category?: HazardCategory[] | null;
   source?: HazardSource[] | null;
   overdue?: boolean | null;
+  overdueMoreThanDays?: number | null;
   escalated?: boolean | null;
   discoveredFrom?: Date | null;
   discoveredTo?: Date | null;
@@ -68,6 +74,11 @@ export function hazardWhere(
     const asOf = f.asOf ?? now;
     // Spelled out rather than NOT(overdue): SQL's NOT over a NULL deadline would drop those rows.
     and.push(f.overdue ? overdueWhere(asOf) : notOverdueWhere(asOf));
+  }
+  if (f.overdueMoreThanDays != null) {
+    // overdueDays > N ⇔ the deadline lies before (asOf − N days).
+    const shifted = new Date(calendarDay(f.asOf ?? now).getTime() - f.overdueMoreThanDays * DAY_MS);
+    and.push(overdueWhere(shifted));
   }
   if (f.escalated != null) and.push({ escalatedAt: f.escalated ? { not: null } : null });
   if (f.discoveredFrom) and.push({ discoveredOn: { gte: f.discoveredFrom } });

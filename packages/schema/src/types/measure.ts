@@ -49,10 +49,11 @@ const MeasureFilter = builder.inputType("MeasureFilter", {
     status: t.field({ type: [MeasureStatus], description: "Any of these statuses (进展)." }),
     ownerCode: t.string({ description: "Only this owner unit's measures (责任单位编码)." }),
     campaignCode: t.string({ description: "Only measures of this campaign (专项行动编号)." }),
-    overdue: t.boolean({ description: "Only overdue (true) or not overdue (false) measures as of today (逾期)." }),
+    overdue: t.boolean({ description: "Only overdue (true) or not overdue (false) measures as of `asOf` (逾期)." }),
     dueFrom: t.field({ type: "Date", description: "Due on or after (时限起)." }),
     dueTo: t.field({ type: "Date", description: "Due on or before (时限止)." }),
     search: t.string({ description: "Part of the code or title (关键字)." }),
+    asOf: t.field({ type: "Date", description: "The date `overdue` is judged at; default today (截止日期)." }),
   }),
 });
 
@@ -65,6 +66,7 @@ interface FilterShape {
   dueFrom?: Date | null;
   dueTo?: Date | null;
   search?: string | null;
+  asOf?: Date | null;
 }
 
 function measureWhere(viewer: Viewer, f: FilterShape | null | undefined, now: Date): Prisma.MeasureWhereInput {
@@ -74,8 +76,10 @@ function measureWhere(viewer: Viewer, f: FilterShape | null | undefined, now: Da
   if (f?.ownerCode) and.push({ owner: { code: f.ownerCode } });
   if (f?.campaignCode) and.push({ campaign: { code: f.campaignCode } });
   if (f?.overdue != null) {
-    const overdue = measureOverdueWhere(now);
-    and.push(f.overdue ? overdue : { OR: [{ status: "DONE" }, { dueOn: { gte: calendarDay(now) } }] });
+    const asOf = f.asOf ?? now;
+    and.push(
+      f.overdue ? measureOverdueWhere(asOf) : { OR: [{ status: "DONE" }, { dueOn: { gte: calendarDay(asOf) } }] },
+    );
   }
   if (f?.dueFrom) and.push({ dueOn: { gte: f.dueFrom } });
   if (f?.dueTo) and.push({ dueOn: { lt: new Date(f.dueTo.getTime() + DAY_MS) } });
