@@ -1,27 +1,24 @@
-// Export benchmark (not a test): seeds — or reuses — a scaled demo dataset, downloads the whole
-// hazard ledger through the API (GET /export/hazards.xlsx, as a browser would) and prints the rows
-// per second and the process's peak RSS, sampled while it runs. Bounded memory shows as a peak
-// RSS that stays flat from one scale to the next.
+// Export benchmark (not a test): takes the benchmarks' scaled demo dataset (dataset.ts: seeded
+// once, then reused), downloads the whole hazard ledger through the API
+// (GET /export/hazards.xlsx, as a browser would) and prints the rows per second and the process's
+// peak RSS, sampled while it runs. Bounded memory shows as a peak RSS that stays flat from one
+// scale to the next.
 //
-//   tsx packages/api/bench/export.ts [--scale 100] [--format xlsx|csv] [--db /path/file.db]
-//   DATABASE_URL=postgresql://… tsx packages/api/bench/export.ts --scale 100
+//   tsx packages/api/bench/export.ts [--scale 100] [--db sqlite|postgresql] [--format xlsx|csv] [--region 360100]
 //
-// Scale 100 is about 1,000,000 hazards; seeding it takes a while and is done once per file.
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+// Scale 100 is about 1,000,000 hazards; seeding it takes a while and is done once.
 import { parseArgs } from "node:util";
-import { migrate, openDatabase } from "@renfang/schema";
+import { openDatabase } from "@renfang/schema";
 import { regionWhere } from "@renfang/schema/scope";
-import { seedDemo } from "@renfang/schema/seed";
 import { signToken } from "../src/auth.ts";
-import { repoRoot } from "../src/config.ts";
 import { createApi } from "../src/yoga.ts";
+import { ensureDataset, today } from "./dataset.ts";
 
 const { values } = parseArgs({
   options: {
     scale: { type: "string", default: "10" },
+    db: { type: "string", default: "sqlite" },
     format: { type: "string", default: "xlsx" },
-    db: { type: "string" },
     region: { type: "string" },
   },
 });
@@ -29,22 +26,8 @@ const scale = Number(values.scale);
 const format = values.format === "csv" ? "csv" : "xlsx";
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-let url = process.env.DATABASE_URL ?? "";
-if (!url) {
-  const dir = join(repoRoot, "data");
-  mkdirSync(dir, { recursive: true });
-  url = `file:${values.db ?? join(dir, `bench-scale-${scale}.db`)}`;
-}
-const fresh = url.startsWith("file:") && !existsSync(url.slice(5));
-await migrate(url);
+const url = await ensureDataset(values.db === "postgresql" ? "postgresql" : "sqlite", scale, console.log);
 const database = openDatabase({ url });
-const today = new Date("2022-06-15T04:00:00Z");
-if (fresh || (await database.prisma.region.count()) === 0) {
-  console.log(`seeding scale ${scale} into ${url} (once) …`);
-  const started = Date.now();
-  await seedDemo(database.prisma, { scale, today, log: (line) => console.log(`  ${line}`) });
-  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-}
 const hazards = await database.prisma.hazard.count();
 
 const secret = "bench-secret-bench-secret-bench-secret-0";
