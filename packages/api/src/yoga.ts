@@ -24,6 +24,7 @@ import { useHealth } from "./use-health.ts";
 import { useIntrospection } from "./use-introspection.ts";
 import { type LimitsPluginOptions, useOperationLimits } from "./use-limits.ts";
 import { type RateLimitPluginOptions, useRateLimit } from "./use-rate-limit.ts";
+import { useRootScopes } from "./use-root-scopes.ts";
 import { useStatic } from "./use-static.ts";
 import { useTrustedDocuments } from "./use-trusted-documents.ts";
 
@@ -139,6 +140,7 @@ export function createApi(options: ApiOptions): Api {
           : undefined,
       }),
       useIntrospection({ enabled: options.introspection ?? true }),
+      useRootScopes(),
       ...(options.plugins ?? []),
     ],
   }) as unknown as Api;

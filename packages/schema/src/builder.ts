@@ -14,7 +14,7 @@ import type { Context } from "./context.ts";
 import { ForbiddenError, ValidationError } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
-import { isWriter, seesPersonalData } from "./scope.ts";
+import { grantedScopes } from "./scope.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -22,6 +22,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     /** Any role that may change records. */
     writer: boolean;
+    /** Offices: PROVINCE_ADMIN, CITY_OFFICER, COUNTY_OFFICER (not units, analysts or the public). */
+    officer: boolean;
     /** PROVINCE_ADMIN only. */
     admin: boolean;
     /** Roles that may see people's names and phone numbers. */
@@ -49,12 +51,7 @@ export const builder = new SchemaBuilder<{
     SimpleObjectsPlugin,
   ],
   scopeAuth: {
-    authScopes: (ctx) => ({
-      writer: isWriter(ctx.viewer),
-      admin: ctx.viewer.role === "PROVINCE_ADMIN",
-      personalData: seesPersonalData(ctx.viewer),
-      staff: ctx.viewer.role !== "PUBLIC",
-    }),
+    authScopes: (ctx) => grantedScopes(ctx.viewer),
     unauthorizedError: (_parent, _ctx, _info, result) => new ForbiddenError(result.message),
   },
   prisma: {

@@ -2,6 +2,7 @@
 // which rows a viewer may see or change; no resolver decides that on its own.
 // Rows carry their region denormalised (county / city / province code), so "a region and
 // everything below it" is one equality on an indexed column.
+import type { GraphQLObjectType } from "graphql";
 import type { Viewer } from "./context.ts";
 import { ForbiddenError } from "./errors.ts";
 
@@ -166,4 +167,37 @@ export function assertRegionWritable(viewer: Viewer, code: string, what: string)
 /** The audit trail (issue 6) is the province administrator's alone: for anyone else it has no rows. */
 export function auditWhere(viewer: Viewer): Where {
   return viewer.role === "PROVINCE_ADMIN" ? {} : nothing;
+}
+
+/** The auth scopes a viewer holds; fields declare which they need (`authScopes: { officer: true }`). */
+export function grantedScopes(viewer: Viewer) {
+  return {
+    writer: isWriter(viewer),
+    officer: ["PROVINCE_ADMIN", "CITY_OFFICER", "COUNTY_OFFICER"].includes(viewer.role),
+    admin: viewer.role === "PROVINCE_ADMIN",
+    personalData: seesPersonalData(viewer),
+    staff: viewer.role !== "PUBLIC",
+  };
+}
+
+/**
+ * Root fields of an operation whose static `authScopes` refuse the viewer. The API checks them
+ * before execution, so a refused caller hears FORBIDDEN before anything about its input.
+ */
+export function refusedRootFields(
+  rootType: GraphQLObjectType | null | undefined,
+  fieldNames: string[],
+  viewer: Viewer,
+): string[] {
+  if (!rootType) return [];
+  const granted: Record<string, boolean> = grantedScopes(viewer);
+  return fieldNames.filter((name) => {
+    const scopes = (
+      (rootType.getFields()[name]?.extensions as { pothosOptions?: unknown } | undefined)?.pothosOptions as
+        | { authScopes?: unknown }
+        | undefined
+    )?.authScopes;
+    if (!scopes || typeof scopes !== "object") return false;
+    return !Object.entries(scopes).some(([scope, wanted]) => wanted === true && granted[scope]);
+  });
 }

@@ -70,7 +70,7 @@ builder.mutationField("scheduleDutyShift", (t) =>
   t.field({
     type: DutyShiftPayload,
     description: "Put a shift on an office's roster (排班). Officers schedule the offices of their region only.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: ScheduleDutyShiftInput, required: true, description: "The shift." }) },
     resolve: async (_root, { input }, ctx) => {

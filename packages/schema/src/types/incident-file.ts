@@ -51,7 +51,7 @@ builder.mutationField("fileIncidentReport", (t) =>
   t.field({
     type: IncidentReportPayload,
     description: "Report an incident (报送情况). It is linked to the office's shift on duty at the time of reporting.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: FileIncidentReportInput, required: true, description: "The report." }) },
     resolve: async (_root, { input }, ctx) => {

@@ -99,7 +99,7 @@ builder.mutationField("recordPatrol", (t) =>
     type: PatrolPayload,
     description:
       "Record a patrol (巡查登记); each failed item registers a hazard with source PATROL in the same transaction.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RecordPatrolInput, required: true, description: "The patrol." }) },
     resolve: async (_root, { input }, ctx) => {

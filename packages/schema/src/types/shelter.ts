@@ -277,7 +277,7 @@ builder.mutationFields((t) => ({
   createShelter: t.field({
     type: ShelterPayload,
     description: "Register a work (新增人防工程). Needs a writer role for the region.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: CreateShelterInput, required: true, description: "The work." }) },
     resolve: async (_root, { input }, ctx) => {
@@ -297,7 +297,7 @@ builder.mutationFields((t) => ({
   updateShelter: t.field({
     type: ShelterPayload,
     description: "Change a work's registry fields (修改人防工程). Fails with ConflictError on a stale version.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdateShelterInput, required: true, description: "The changes." }) },
     resolve: async (_root, { input }, ctx) => {
