@@ -259,13 +259,14 @@ describe("setTarget", () => {
   it("refuses bad values and the wrong office, writing nothing", async () => {
     const before = await t.database.prisma.target.count();
     const bad = async (input: Record<string, unknown>, token: Partial<TokenClaims> = {}) =>
-      (
+      resultOf(
         await t.gql<R>(
           set,
           { input: { metric: "NEW_PARKING_SPACES", regionCode: "360100", year: 2032, value: 10, ...input } },
           token,
-        )
-      ).data!.setTarget;
+        ),
+        "setTarget",
+      );
     expect(await bad({ metric: "CENSUS_COVERAGE", value: 1.5 })).toMatchObject({
       __typename: "ValidationError",
       field: "value",
@@ -294,3 +295,17 @@ describe("setTarget", () => {
     expect(await t.database.prisma.target.count()).toBe(before);
   });
 });
+
+/**
+ * A mutation's result, or — when a reader role is refused before the mutation runs — the
+ * top-level FORBIDDEN error in the same shape as the union's ForbiddenError.
+ */
+function resultOf<T>(
+  r: { data?: Record<string, T> | null; errors?: { extensions?: Record<string, unknown> }[] },
+  field: string,
+) {
+  const value = r.data?.[field];
+  if (value) return value;
+  const code = r.errors?.[0]?.extensions?.code;
+  return { __typename: code === "FORBIDDEN" ? "ForbiddenError" : String(code), errors: r.errors } as unknown as T;
+}
