@@ -226,6 +226,22 @@ describe("importShelters", () => {
     expect(after.censusStatus).not.toBe(work.censusStatus);
   });
 
+  it("quotes formula-like text in CSV exports and reads it back unchanged", async () => {
+    const work = await t.database.prisma.shelter.findFirstOrThrow({ where: { regionCode: "360112" } });
+    await t.database.prisma.shelter.update({
+      where: { id: work.id },
+      data: { name: '=HYPERLINK("http://x")工程', address: "@新建区1号" },
+    });
+    const res = await t.api.fetch("http://yoga/export/shelters.csv?regionCode=360112", {
+      headers: { authorization: `Bearer ${await tokenFor(admin)}` },
+    });
+    const csv = await res.text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")工程"`);
+    expect(csv).toContain("'@新建区1号");
+    const r = await upload(new TextEncoder().encode(csv), "registry.csv", admin);
+    expect(r).toMatchObject({ created: 0, updated: 0 });
+  });
+
   it("imports a filled-in template, skipping its example row", async () => {
     const res = await t.api.fetch("http://yoga/export/shelters-template.xlsx", {
       headers: { authorization: `Bearer ${await tokenFor(nanchang)}` },
@@ -243,9 +259,18 @@ describe("importShelters", () => {
     expect(r).toMatchObject({ rows: 1, created: 1, skipped: 1 });
   });
 
-  it("is for roles that write: an analyst gets ForbiddenError", async () => {
-    const r = await upload(await workbook([row("RF-A-0001")]), "a.xlsx", { role: "ANALYST" });
-    expect(r.__typename).toBe("ForbiddenError");
+  it("is for roles that write: an analyst is refused before anything runs", async () => {
+    const form = new FormData();
+    form.set("operations", JSON.stringify({ query: IMPORT, variables: { input: { file: null } } }));
+    form.set("map", JSON.stringify({ 0: ["variables.input.file"] }));
+    form.set("0", new Blob([(await workbook([row("RF-A-0001")])) as BlobPart]), "a.xlsx");
+    const headers = { authorization: `Bearer ${await tokenFor({ role: "ANALYST" })}` };
+    const json = await (await t.api.fetch("http://yoga/graphql", { method: "POST", headers, body: form })).json();
+    // Refused as a top-level FORBIDDEN before execution, or as the typed ForbiddenError.
+    const refused =
+      json.errors?.[0]?.extensions?.code === "FORBIDDEN" || json.data?.importShelters?.__typename === "ForbiddenError";
+    expect(refused, JSON.stringify(json)).toBe(true);
+    expect(await t.database.prisma.shelter.count({ where: { code: "RF-A-0001" } })).toBe(0);
   });
 
   it("runs the same import from the command line, reading a CSV saved as GB18030 by Excel", async () => {

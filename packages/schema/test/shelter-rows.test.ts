@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { schema } from "../src/index.ts";
 import { insideProvince } from "../src/rules/province-bounds.ts";
 import { EXAMPLE_CODE, readShelterRows } from "../src/rules/shelter-rows.ts";
-import { parseBoolean, parseDate, parseNumber } from "../src/sheets/cells.ts";
+import { parseBoolean, parseDate, parseNumber, textOf } from "../src/sheets/cells.ts";
 import { enumLabel, enumLabels, parseEnum, splitDescription } from "../src/sheets/labels.ts";
 import type { Cell, Sheet } from "../src/sheets/read.ts";
 
@@ -93,6 +93,8 @@ describe("cells", () => {
     expect(parseBoolean("是")).toEqual({ ok: true, value: true });
     expect(parseBoolean("No")).toEqual({ ok: true, value: false });
     expect(parseBoolean("maybe")).toMatchObject({ ok: false, rule: "boolean" });
+    expect(textOf("'=SUM(A1)")).toBe("=SUM(A1)");
+    expect(textOf("'引号")).toBe("'引号");
   });
   it("knows roughly where Jiangxi is", () => {
     expect(insideProvince("360102", 28.68, 115.9)).toBe(true);

@@ -1,6 +1,8 @@
 // The ledger (隐患台账) and registry (人防工程台账) exports: the GraphQL filter and scope applied
 // through the schema's own where-builders (so an export has exactly the rows of the list and its
 // totalCount), read in pages of 900 by cursor and written as they come (sheet-writer.ts).
+import { createWriteStream } from "node:fs";
+import { extname } from "node:path";
 import type { Writable } from "node:stream";
 import type { Db, Provider, Viewer } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
@@ -11,7 +13,7 @@ import { shelterColumnAliases, shelterColumns } from "@renfang/schema/sheets/she
 import { hazardOrderBy, hazardWhere } from "@renfang/schema/types/hazard-filter";
 import { shelterOrderBy, shelterWhere } from "@renfang/schema/types/shelter";
 import { hazardColumnAliases, hazardColumns, hazardInclude } from "./hazard-columns.ts";
-import type { ExportKind, ExportParams } from "./params.ts";
+import { type ExportKind, type ExportParams, parseExportParams } from "./params.ts";
 import { type SheetFormat, type SheetSpec, writeSheet } from "./sheet-writer.ts";
 import { exportTitle } from "./title.ts";
 
@@ -128,4 +130,19 @@ export function exportFileName(params: ExportParams, format: SheetFormat, now: D
   const region = params.filter.regionCode ?? viewer.regionCode;
   const name = params.lang === "en" ? params.kind : sheetNames[params.kind].zh;
   return `${[name, region, now.toISOString().slice(0, 10)].filter(Boolean).join("-")}.${format}`;
+}
+
+/** `renfang export`: an export to a file, as the deployment's operator; the format comes from the name. */
+export async function exportToFile(
+  ctx: ExportContext,
+  kind: ExportKind,
+  file: string,
+  params: URLSearchParams,
+): Promise<number> {
+  const format = extname(file).slice(1).toLowerCase();
+  if (format !== "xlsx" && format !== "csv") {
+    throw ValidationError.of("file", "format", "format: the file name must end in .xlsx or .csv");
+  }
+  const plan = planExport(ctx, parseExportParams(kind, params, ctx.labels));
+  return writeExport(ctx, plan, format, createWriteStream(file));
 }

@@ -57,9 +57,14 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<voi
   if (inner?._writableState?.needDrain) await until(inner, "drain", out);
 }
 
+const formulaLike = /^[=+\-@\t\r]/;
+
 function csvField(cell: Cell): string {
   if (cell == null) return "";
-  const text = cell instanceof Date ? isoDate(cell) : String(cell);
+  let text = cell instanceof Date ? isoDate(cell) : String(cell);
+  // Text that Excel would run as a formula (a public report titled "=HYPERLINK(…)") is quoted
+  // with an apostrophe, as Excel itself does; the import takes it off again.
+  if (typeof cell === "string" && formulaLike.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -18,9 +18,11 @@ export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A cell as text; the apostrophe that exports put before formula-like text ('=…) is taken off. */
 export function textOf(cell: Cell): string {
   if (cell instanceof Date) return isoDate(cell);
-  return String(cell).trim();
+  const text = String(cell).trim();
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }
 
 export function parseNumber(cell: Cell): Parsed<number> {
