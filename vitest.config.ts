@@ -11,5 +11,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    globalSetup: ["packages/api/test/global-setup.ts"],
   },
 });

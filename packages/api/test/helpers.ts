@@ -2,7 +2,7 @@
 // fresh PostgreSQL database when TEST_DATABASE_URL=postgresql://… (created, then dropped).
 // Requests go through api.fetch (no port). `queries` counts the SQL statements Prisma sends.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Database, migrate, openDatabase } from "@renfang/schema";
@@ -10,9 +10,9 @@ import { seedDemo } from "@renfang/schema/seed";
 import pg from "pg";
 import { signToken, type TokenClaims } from "../src/auth.ts";
 import { type ApiOptions, createApi } from "../src/yoga.ts";
+import { TODAY } from "./today.ts";
 
-/** The date the demo data is built around and the API's "today" in tests. */
-export const TODAY = new Date("2022-06-15T04:00:00Z");
+export { TODAY } from "./today.ts";
 export const SECRET = "test-secret-test-secret-test-secret-000";
 
 export interface TestDb {
@@ -24,13 +24,15 @@ export interface TestDb {
 
 export async function testDatabase(options: { demo?: boolean } = {}): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
+  // The demo data is seeded once per run (global-setup.ts); each file copies that template.
+  const template = (options.demo ?? true) ? process.env.RENFANG_TEST_TEMPLATE : undefined;
   let url: string;
   let cleanup: () => Promise<void>;
   if (base?.startsWith("postgres")) {
     const name = `rf_test_${randomBytes(5).toString("hex")}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await createDatabase(admin, name, template ? new URL(template).pathname.slice(1) : null);
     await admin.end();
     url = base.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
     cleanup = async () => {
@@ -42,6 +44,7 @@ export async function testDatabase(options: { demo?: boolean } = {}): Promise<Te
   } else {
     const dir = mkdtempSync(join(tmpdir(), "renfang-test-"));
     url = `file:${join(dir, "test.db")}`;
+    if (template) copySqlite(template.slice("file:".length), url.slice("file:".length));
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   await migrate(url);
@@ -60,7 +63,7 @@ export async function testDatabase(options: { demo?: boolean } = {}): Promise<Te
       queries.log.push(sql);
     },
   });
-  if (options.demo ?? true) await seedDemo(database.prisma, { today: TODAY, log: () => {} });
+  if ((options.demo ?? true) && !template) await seedDemo(database.prisma, { today: TODAY, url, log: () => {} });
   queries.reset();
   return {
     url,
@@ -71,6 +74,24 @@ export async function testDatabase(options: { demo?: boolean } = {}): Promise<Te
       await cleanup();
     },
   };
+}
+
+/** CREATE DATABASE, from a template when given (retried while another copy of it is being made). */
+async function createDatabase(admin: pg.Client, name: string, template: string | null): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
+      return;
+    } catch (err) {
+      if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, 250 + Math.random() * 500));
+    }
+  }
+}
+
+function copySqlite(from: string, to: string): void {
+  copyFileSync(from, to);
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
 }
 
 export interface TestApi extends TestDb {

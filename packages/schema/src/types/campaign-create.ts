@@ -82,7 +82,7 @@ builder.mutationField("createCampaign", (t) =>
     type: CampaignPayload,
     description:
       "Create a campaign with its phases and reporting deadlines (新建专项整治行动); every organization named at a deadline then owes a stage report.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: CreateCampaignInput, required: true, description: "The campaign." }) },
     resolve: async (_root, { input }, ctx) => {

@@ -41,7 +41,7 @@ builder.mutationField("registerDrillFinding", (t) =>
     type: DrillFindingPayload,
     description:
       "Register a drill's or assessment's finding as a hazard (source DRILL) at a work of the drill's region (演练发现隐患登记).",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RegisterDrillFindingInput, required: true, description: "The finding." }) },
     resolve: async (_root, { input }, ctx) => {

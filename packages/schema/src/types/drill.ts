@@ -136,7 +136,7 @@ builder.mutationField("recordDrill", (t) =>
   t.field({
     type: DrillPayload,
     description: "Record a drill or capability assessment (记录演练/评估).",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: RecordDrillInput, required: true, description: "The drill." }) },
     resolve: async (_root, { input }, ctx) => {

@@ -110,7 +110,7 @@ builder.mutationField("setTarget", (t) =>
     type: TargetPayload,
     description:
       "Set a region's target for a metric and year (下达目标). Targets are set by the office above the region.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: SetTargetInput, required: true, description: "The target." }) },
     resolve: async (_root, { input }, ctx) => {
