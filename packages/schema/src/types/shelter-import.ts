@@ -64,7 +64,7 @@ builder.mutationField("importShelters", (t) =>
     type: ImportSheltersPayload,
     description:
       "Import a census workbook into the registry, upserting works by code (普查导入). All rows or none: a ValidationError lists every bad row as `rows.<row>.<field>` with the rule broken.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: ImportSheltersInput, required: true, description: "The file." }) },
     resolve: async (_root, { input }, ctx, info) => {
