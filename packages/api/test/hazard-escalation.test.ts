@@ -2,7 +2,7 @@
 // and can be listed; a work is suspended only with an open MAJOR hazard and reopens only when
 // all its MAJOR hazards are closed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, city, county, plan, run, workOf } from "./hazard-helpers.ts";
+import { admin, city, county, plan, resultOf, run, workOf } from "./hazard-helpers.ts";
 import { type TestApi, testApi } from "./helpers.ts";
 
 let t: TestApi;
@@ -93,7 +93,7 @@ describe("escalation (督办)", () => {
   it("is an office's job, within its own region", async () => {
     const { unit } = await workOf(t);
     const byUnit = await t.gql<Escalated>(escalate, { input: {} }, unit);
-    expect(byUnit.data!.escalateOverdueHazards.__typename).toBe("ForbiddenError");
+    expect(resultOf(byUnit, "escalateOverdueHazards").__typename).toBe("ForbiddenError");
     const outside = await t.gql<Escalated>(escalate, { input: { regionCode: "360700" } }, city);
     expect(outside.data!.escalateOverdueHazards.__typename).toBe("ForbiddenError");
     const r = await t.gql<Escalated>(escalate, { input: {} }, admin);
@@ -156,7 +156,7 @@ describe("suspension (停业整顿)", () => {
       { input: { shelterCode: shelter.code, version: v, reason: "x" } },
       unit,
     );
-    expect(byUnit.data!.suspendShelter.__typename).toBe("ForbiddenError");
+    expect(resultOf(byUnit, "suspendShelter").__typename).toBe("ForbiddenError");
     const ok = await t.gql<Suspended>(
       suspend,
       { input: { shelterCode: shelter.code, version: v, reason: "存在重大火灾隐患" } },

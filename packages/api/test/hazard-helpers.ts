@@ -60,9 +60,21 @@ export async function run(
       ... on NotFoundError { field }
     }
   }`;
-  const r = await t.gql<Record<string, StepResult>>(query, { input }, token);
+  return resultOf(await t.gql<Record<string, StepResult>>(query, { input }, token), name);
+}
+
+/**
+ * A mutation's result: its payload or typed error, or ForbiddenError when the API refused the
+ * root field's auth scope before execution (a top-level FORBIDDEN error, nothing run).
+ */
+export function resultOf<T extends object>(
+  r: { data?: Record<string, T> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  field: string,
+): T | { __typename: "ForbiddenError"; code: "FORBIDDEN"; message: string } {
+  const refused = r.errors?.find((e) => e.extensions?.code === "FORBIDDEN");
+  if (refused && !r.data?.[field]) return { __typename: "ForbiddenError", code: "FORBIDDEN", message: refused.message };
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data![name];
+  return r.data![field];
 }
 
 /** A work of the county with a manager unit, and a UNIT_USER token for that unit. */

@@ -86,7 +86,7 @@ describe("the closed loop", () => {
         toStatus: "REPORTED",
         actor: unit.subject,
         actorName: unit.name,
-        comment: null,
+        comment: "发现隐患：灭火器压力不足",
         evidence: ["https://files.example/1.jpg"],
       },
       {

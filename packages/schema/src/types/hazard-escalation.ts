@@ -36,7 +36,7 @@ builder.mutationField("escalateOverdueHazards", (t) =>
   t.field({
     type: EscalationPayload,
     description: "Escalate every overdue MAJOR hazard not yet escalated to the office above (督办). Offices only.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: EscalateInput, required: true, description: "The region." }) },
     resolve: async (_root, { input }, ctx) => {

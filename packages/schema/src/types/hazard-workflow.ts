@@ -9,6 +9,7 @@ import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Hazard } from "../generated/sqlite/client.js";
 import { assertMayAccept, assertMayTake, calendarDay, fiveInPlaceIssues, reportedStatus } from "../rules/hazard.ts";
+import { insertWithCode } from "../rules/unique-code.ts";
 import { assertCanWrite, scoped } from "../scope.ts";
 import { payloadType } from "./common.ts";
 import { HazardRef } from "./hazard.ts";
@@ -24,7 +25,10 @@ function notBefore(field: string, date: Date, earliest: Date, what: string): voi
   if (date < earliest) throw ValidationError.of(field, "range", `range: must not be before ${what}`);
 }
 
+// Units may report their self-checks, submit rectifications and hear why they may not accept;
+// assigning the five-in-place plan is an office's (officer scope, refused before execution).
 const mutation = { type: HazardPayload, authScopes: { writer: true }, errors: { types: mutationErrors } } as const;
+const officeMutation = { ...mutation, authScopes: { officer: true } } as const;
 
 builder.mutationFields((t) => ({
   reportHazard: t.field({
@@ -52,27 +56,33 @@ builder.mutationFields((t) => ({
       const status = reportedStatus(fixedOnSite);
       const hazard = await ctx.prisma.$transaction(async (tx) => {
         const code = await nextCode(tx, `YH-${discoveredOn.getUTCFullYear()}-${shelter.regionCode}`);
-        const created = await tx.hazard.create({
-          data: {
-            code,
-            title: input.title,
-            description: input.description ?? "",
-            shelterId: shelter.id,
-            countyCode: shelter.regionCode,
-            cityCode: shelter.cityCode,
-            provinceCode: shelter.provinceCode,
-            category: input.category,
-            level: input.level,
-            source: input.source,
-            discoveredOn,
-            discoveredBy: input.discoveredBy ?? ctx.viewer.name,
-            status,
-            fixedOnSite,
-            // Fixed on the spot: the reporter did the rectification, so someone else must accept it.
-            ...(fixedOnSite ? { rectifiedOn: discoveredOn, submittedBy: ctx.viewer.subject } : {}),
-          },
-        });
-        await recordStep(tx, ctx, created, "REPORT", null, status, input);
+        // A code taken by imported data becomes a ConflictError, like every registration (unique-code.ts).
+        const created = await insertWithCode("hazard", code, () =>
+          tx.hazard.create({
+            data: {
+              code,
+              title: input.title,
+              description: input.description ?? "",
+              shelterId: shelter.id,
+              countyCode: shelter.regionCode,
+              cityCode: shelter.cityCode,
+              provinceCode: shelter.provinceCode,
+              category: input.category,
+              level: input.level,
+              source: input.source,
+              discoveredOn,
+              discoveredBy: input.discoveredBy ?? ctx.viewer.name,
+              status,
+              fixedOnSite,
+              // Fixed on the spot: the reporter did the rectification, so someone else must accept it.
+              ...(fixedOnSite ? { rectifiedOn: discoveredOn, submittedBy: ctx.viewer.subject } : {}),
+            },
+          }),
+        );
+        // The ledger's wording when no comment is given, as in recordPatrol and the demo data.
+        const comment =
+          input.comment ?? (fixedOnSite ? `${input.title}，已立查立改，现场整改完毕` : `发现隐患：${input.title}`);
+        await recordStep(tx, ctx, created, "REPORT", null, status, { comment, evidence: input.evidence });
         await audit(tx, ctx, { operation: "reportHazard", model: "Hazard", recordId: created.id, after: created });
         return created;
       });
@@ -81,7 +91,7 @@ builder.mutationFields((t) => ({
     },
   }),
   assignRectification: t.field({
-    ...mutation,
+    ...officeMutation,
     description: "Assign the rectification with the five-in-place fields (落实整改：责任、措施、资金、时限、预案).",
     args: { input: t.arg({ type: AssignInput, required: true, description: "The plan." }) },
     resolve: (_root, { input }, ctx) =>

@@ -53,7 +53,7 @@ builder.mutationFields((t) => ({
   createMeasure: t.field({
     type: MeasurePayload,
     description: "Add a measure to the 制度措施清单 (新增制度措施). Offices of the region.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: CreateMeasureInput, required: true, description: "The measure." }) },
     resolve: async (_root, { input }, ctx) => {
@@ -88,7 +88,7 @@ builder.mutationFields((t) => ({
   updateMeasure: t.field({
     type: MeasurePayload,
     description: "Change a measure or move its progress (更新制度措施). Fails with ConflictError on a stale version.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdateMeasureInput, required: true, description: "The changes." }) },
     resolve: async (_root, { input }, ctx) => {

@@ -107,7 +107,7 @@ builder.mutationFields((t) => ({
   suspendShelter: t.field({
     type: SuspensionPayload,
     description: "Suspend a work's operation (责令停业整顿); only while it has an open MAJOR hazard.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: SuspendInput, required: true, description: "The order." }) },
     resolve: async (_root, { input }, ctx) => {
@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
   reopenShelter: t.field({
     type: SuspensionPayload,
     description: "Lift a suspension (恢复营业); only when all the work's MAJOR hazards are closed.",
-    authScopes: { writer: true },
+    authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: ReopenInput, required: true, description: "The work." }) },
     resolve: async (_root, { input }, ctx) => {
