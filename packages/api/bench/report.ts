@@ -72,13 +72,28 @@ export function printResults(results: DbResult[], ctx: RunContext): void {
 const start = "<!-- bench:results:start -->";
 const end = "<!-- bench:results:end -->";
 
-/** Replaces the result section of docs/performance.md; the rest of the document is kept. */
+/**
+ * Replaces this run's block in the result section of docs/performance.md (one block per
+ * databases × scale, so a quick scale-10 run does not erase the scale-100 figures); the rest of
+ * the document is kept.
+ */
 export function writeReport(results: DbResult[], ctx: RunContext): void {
   const file = join(repoRoot, "docs", "performance.md");
   const doc = readFileSync(file, "utf8");
   const from = doc.indexOf(start);
   const to = doc.indexOf(end);
   if (from < 0 || to < from) throw new Error(`${file}: missing the ${start} … ${end} markers`);
-  writeFileSync(file, `${doc.slice(0, from + start.length)}\n${table(results, ctx)}\n${doc.slice(to)}`);
-  console.log(`rewrote the results in ${file}`);
+  const blocks = new Map<string, string>();
+  for (const block of doc.slice(from + start.length, to).split(/^(?=<!-- run:)/m)) {
+    const key = /^<!-- run:(\S+) -->/.exec(block)?.[1];
+    if (key) blocks.set(key, block.trim());
+  }
+  const key = `${results.map((r) => r.db).join("+")}@${results[0]?.scale}`;
+  blocks.set(key, `<!-- run:${key} -->\n### ${key.replace("@", ", scale ")}\n\n${table(results, ctx)}`);
+  const body = [...blocks.keys()]
+    .sort()
+    .map((k) => blocks.get(k))
+    .join("\n\n");
+  writeFileSync(file, `${doc.slice(0, from + start.length)}\n${body}\n${doc.slice(to)}`);
+  console.log(`rewrote the ${key} results in ${file}`);
 }
