@@ -182,9 +182,21 @@ export async function importShelters(
 
   await ctx.prisma.$transaction(
     async (tx) => {
-      for (const data of creates) {
-        const created = await tx.shelter.create({ data });
-        await audit(tx, ctx, { operation: "importShelters", model: "Shelter", recordId: created.id, after: created });
+      // New works in bulk: a census file of thousands of works must not hold the database's
+      // write lock for minutes. Their audit rows are the ones audit() would write, in bulk too.
+      for (let i = 0; i < creates.length; i += CHUNK) {
+        const created = await tx.shelter.createManyAndReturn({ data: creates.slice(i, i + CHUNK) });
+        await tx.auditLog.createMany({
+          data: created.map((after) => ({
+            actor: ctx.viewer.subject,
+            role: ctx.viewer.role,
+            ip: ctx.ip,
+            operation: "importShelters",
+            model: "Shelter",
+            recordId: String(after.id),
+            after: JSON.stringify(after),
+          })),
+        });
       }
       for (const { before, data } of updates) {
         // The version the check saw: a change made meanwhile refuses the whole import.
