@@ -191,7 +191,8 @@ describe("who may schedule", () => {
       { input: input(other) },
       { role: "UNIT_USER", organizationId: other.org.id, subject: "P-unit" },
     );
-    expect(unit.data?.scheduleDutyShift.__typename).toBe("ForbiddenError");
+    // Units are refused by the mutation's `officer` scope before it runs.
+    expect(unit.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     // Read-only roles are stopped by the `writer` auth scope before the resolver runs.
     for (const token of [{ role: "ANALYST" as const, subject: "P-analyst" }, null]) {
       const r = await t.gql<Result>(schedule, { input: input(other) }, token);

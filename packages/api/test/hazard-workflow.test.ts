@@ -163,9 +163,9 @@ describe("the closed loop", () => {
       __typename: "RuleError",
       rule: "acceptor",
     });
+    // A unit never accepts: refused by the mutation's officer scope before it runs.
     expect(await run(t, "acceptRectification", { code, version: 1 }, unit)).toMatchObject({
-      __typename: "RuleError",
-      rule: "acceptor",
+      __typename: "ForbiddenError",
     });
     expect((await run(t, "acceptRectification", { code, version: 1 }, city)).hazard?.status).toBe("CLOSED");
     expect(await openCount(shelter.id)).toBe(open0);
@@ -233,9 +233,9 @@ describe("refused steps write nothing", () => {
 
     await run(t, "assignRectification", plan(code, 1, responsibleUnitCode), county);
     await run(t, "submitRectification", { code, version: 2, note: "已整改" }, unit);
+    // A unit never accepts: refused by the mutation's officer scope before it runs.
     expect(await run(t, "acceptRectification", { code, version: 3 }, unit)).toMatchObject({
-      __typename: "RuleError",
-      rule: "acceptor",
+      __typename: "ForbiddenError",
     });
     await run(t, "acceptRectification", { code, version: 3 }, county);
     const closed = await footprint(t, code);

@@ -302,7 +302,8 @@ describe("patrol scope", () => {
       },
       unitToken,
     );
-    expect(unit.data?.recordPatrol.__typename).toBe("ForbiddenError");
+    // Units are refused by the mutation's `officer` scope before it runs.
+    expect(unit.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await t.database.prisma.patrol.count()).toBe(before.patrols);
   });
 

@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   acceptRectification: t.field({
-    ...mutation,
+    ...officeMutation,
     description: "Accept the rectification and close the hazard (验收销号): a supervising office, not the submitter.",
     args: { input: t.arg({ type: AcceptInput, required: true, description: "The acceptance." }) },
     resolve: (_root, { input }, ctx) =>
@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
       ),
   }),
   rejectRectification: t.field({
-    ...mutation,
+    ...officeMutation,
     description: "Refuse the rectification; the hazard goes back to rectifying (验收不通过).",
     args: { input: t.arg({ type: RejectInput, required: true, description: "The refusal." }) },
     resolve: (_root, { input }, ctx) =>
