@@ -25,8 +25,9 @@ function notBefore(field: string, date: Date, earliest: Date, what: string): voi
   if (date < earliest) throw ValidationError.of(field, "range", `range: must not be before ${what}`);
 }
 
-// Units may report their self-checks, submit rectifications and hear why they may not accept;
-// assigning the five-in-place plan is an office's (officer scope, refused before execution).
+// Units report their self-checks and submit rectifications (writer scope); assigning the
+// five-in-place plan, accepting and rejecting are an office's (officer scope, refused before
+// execution). assertMayTake/assertMayAccept repeat those rules for any other caller.
 const mutation = { type: HazardPayload, authScopes: { writer: true }, errors: { types: mutationErrors } } as const;
 const officeMutation = { ...mutation, authScopes: { officer: true } } as const;
 
