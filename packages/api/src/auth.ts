@@ -69,10 +69,19 @@ export async function verifyToken(secret: string, token: string, prisma: Db): Pr
   if (apiKeyPattern.test(token)) {
     const key = await prisma.apiKey.findUnique({ where: { hash: hashApiKey(token) } });
     if (!key || key.revokedAt) throw new AuthError("API key is unknown or revoked");
-    return { subject: `apikey:${key.name}`, name: key.name, role: key.role, regionCode: key.regionCode, organizationId: key.organizationId };
+    return {
+      subject: `apikey:${key.name}`,
+      name: key.name,
+      role: key.role,
+      regionCode: key.regionCode,
+      organizationId: key.organizationId,
+    };
   }
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { issuer: "renfang", algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      issuer: "renfang",
+      algorithms: ["HS256"],
+    });
     const role = payload.role as RoleName;
     if (!roles.includes(role)) throw new AuthError("token names no valid role");
     return {

@@ -1,11 +1,11 @@
 // The `renfang` command: serve, migrate, seed, backup, restore, token, apikey (and import/export, see excel/).
 import { resolve } from "node:path";
-import { Command, InvalidArgumentError } from "commander";
 import { migrate, openDatabase, redact, schema } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
 import { seedDemo } from "@renfang/schema/seed";
 import { enumLabels } from "@renfang/schema/sheets/labels";
-import { newApiKey, roles, type RoleName, signToken, tokenSecret } from "./auth.ts";
+import { Command, InvalidArgumentError } from "commander";
+import { newApiKey, type RoleName, roles, signToken, tokenSecret } from "./auth.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { type Config, ConfigError, ensureDataDir, loadConfig } from "./config.ts";
 import { exportToFile } from "./excel/export.ts";
@@ -133,28 +133,37 @@ token
   .option("--subject <id>", "who the token is for (a person code)", "cli")
   .option("--name <name>", "display name written into history and audit")
   .option("--expires <span>", "lifetime, e.g. 12h, 30d, 1y", "30d")
-  .action(async (opts: { role: RoleName; region?: string; organization?: string; subject: string; name?: string; expires: string }) => {
-    const c = config();
-    ensureDataDir(c.dataDir);
-    let organizationId: number | null = null;
-    if (opts.organization) {
-      const db = await database(c);
-      const org = await db.prisma.organization.findUnique({ where: { code: opts.organization } });
-      await db.close();
-      if (!org) throw new ConfigError(`--organization: no organization has code ${opts.organization}`);
-      organizationId = org.id;
-    }
-    console.log(
-      await signToken(tokenSecret(c.tokenSecret, c.dataDir), {
-        subject: opts.subject,
-        name: opts.name,
-        role: opts.role,
-        regionCode: opts.region,
-        organizationId,
-        expiresIn: opts.expires,
-      }),
-    );
-  });
+  .action(
+    async (opts: {
+      role: RoleName;
+      region?: string;
+      organization?: string;
+      subject: string;
+      name?: string;
+      expires: string;
+    }) => {
+      const c = config();
+      ensureDataDir(c.dataDir);
+      let organizationId: number | null = null;
+      if (opts.organization) {
+        const db = await database(c);
+        const org = await db.prisma.organization.findUnique({ where: { code: opts.organization } });
+        await db.close();
+        if (!org) throw new ConfigError(`--organization: no organization has code ${opts.organization}`);
+        organizationId = org.id;
+      }
+      console.log(
+        await signToken(tokenSecret(c.tokenSecret, c.dataDir), {
+          subject: opts.subject,
+          name: opts.name,
+          role: opts.role,
+          regionCode: opts.region,
+          organizationId,
+          expiresIn: opts.expires,
+        }),
+      );
+    },
+  );
 
 const apikey = program.command("apikey").description("API keys of third-party systems (stored hashed)");
 apikey
@@ -166,7 +175,9 @@ apikey
   .action(async (opts: { name: string; role: RoleName; region?: string }) => {
     const db = await database(config());
     const { key, prefix, hash } = newApiKey();
-    await db.prisma.apiKey.create({ data: { name: opts.name, prefix, hash, role: opts.role, regionCode: opts.region ?? null } });
+    await db.prisma.apiKey.create({
+      data: { name: opts.name, prefix, hash, role: opts.role, regionCode: opts.region ?? null },
+    });
     await db.close();
     console.log(key);
   });
@@ -176,7 +187,15 @@ apikey
   .action(async () => {
     const db = await database(config());
     for (const k of await db.prisma.apiKey.findMany({ orderBy: { id: "asc" } })) {
-      console.log([k.prefix, k.name, k.role, k.regionCode ?? "-", k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"].join("\t"));
+      console.log(
+        [
+          k.prefix,
+          k.name,
+          k.role,
+          k.regionCode ?? "-",
+          k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active",
+        ].join("\t"),
+      );
     }
     await db.close();
   });
@@ -186,7 +205,10 @@ apikey
   .argument("<prefix>")
   .action(async (prefix: string) => {
     const db = await database(config());
-    const { count } = await db.prisma.apiKey.updateMany({ where: { prefix, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await db.prisma.apiKey.updateMany({
+      where: { prefix, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await db.close();
     if (!count) throw new ConfigError(`no active API key has prefix ${prefix}`);
     console.log(`revoked ${prefix}`);

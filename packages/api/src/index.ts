@@ -1,3 +1,3 @@
-export { type ApiOptions, type Api, createApi } from "./yoga.ts";
-export { signToken, verifyToken, tokenSecret, newApiKey, hashApiKey } from "./auth.ts";
-export { loadConfig, type Config } from "./config.ts";
+export { hashApiKey, newApiKey, signToken, tokenSecret, verifyToken } from "./auth.ts";
+export { type Config, loadConfig } from "./config.ts";
+export { type Api, type ApiOptions, createApi } from "./yoga.ts";

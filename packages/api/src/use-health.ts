@@ -18,7 +18,9 @@ export function useHealth(options: HealthPluginOptions): Plugin {
         try {
           await Promise.race([
             options.database.prisma.$queryRawUnsafe("SELECT 1"),
-            new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref()),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref(),
+            ),
           ]);
           endResponse(fetchAPI.Response.json({ status: "ready", database: options.database.provider }));
         } catch (err) {

@@ -1,7 +1,7 @@
 // Bad configuration and bad arguments get one line that says what to fix.
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,9 +55,15 @@ describe("configuration", () => {
 
   it("says when the PostgreSQL server cannot be reached", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "rf-pg-"));
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/none", SEED_DEMO: "false" });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/none",
+      SEED_DEMO: "false",
+    });
     const err = await startServer(config, createLogger("silent")).catch((e: Error) => e);
-    expect((err as Error).message).toMatch(/^DATABASE_URL: cannot open postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
+    expect((err as Error).message).toMatch(
+      /^DATABASE_URL: cannot open postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/,
+    );
   });
 });
 
@@ -75,7 +81,9 @@ describe("the renfang CLI", () => {
   });
 
   it("refuses a city officer token without a region", () => {
-    const r = renfang(["token", "create", "--role", "CITY_OFFICER"], { DATA_DIR: mkdtempSync(join(tmpdir(), "rf-cli-")) });
+    const r = renfang(["token", "create", "--role", "CITY_OFFICER"], {
+      DATA_DIR: mkdtempSync(join(tmpdir(), "rf-cli-")),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("renfang: CITY_OFFICER needs a region (--region CODE)");
   });

@@ -9,7 +9,19 @@ beforeAll(async () => {
 });
 afterAll(() => t?.drop());
 
-const CITIES = ["南昌市", "景德镇市", "萍乡市", "九江市", "新余市", "鹰潭市", "赣州市", "吉安市", "宜春市", "抚州市", "上饶市"];
+const CITIES = [
+  "南昌市",
+  "景德镇市",
+  "萍乡市",
+  "九江市",
+  "新余市",
+  "鹰潭市",
+  "赣州市",
+  "吉安市",
+  "宜春市",
+  "抚州市",
+  "上饶市",
+];
 
 describe("regions", () => {
   it("lists Jiangxi's 11 cities with their real names and codes", async () => {
@@ -38,7 +50,16 @@ describe("shelters", () => {
     shelters: {
       totalCount: number;
       pageInfo: { hasNextPage: boolean; endCursor: string };
-      edges: { node: { id: string; code: string; name: string; parkingSpaces: number; region: { code: string }; city: { code: string; name: string } } }[];
+      edges: {
+        node: {
+          id: string;
+          code: string;
+          name: string;
+          parkingSpaces: number;
+          region: { code: string };
+          city: { code: string; name: string };
+        };
+      }[];
     };
   };
 
@@ -56,7 +77,9 @@ describe("shelters", () => {
   });
 
   it("filters by a county, status, use, early-work flag, open hazards and search", async () => {
-    const any = await t.database.prisma.shelter.findFirstOrThrow({ where: { cityCode: "360700", openHazardCount: { gt: 0 } } });
+    const any = await t.database.prisma.shelter.findFirstOrThrow({
+      where: { cityCode: "360700", openHazardCount: { gt: 0 } },
+    });
     const filter = {
       regionCode: any.regionCode,
       status: [any.status],
@@ -73,7 +96,11 @@ describe("shelters", () => {
         peacetimeUse: any.peacetimeUse,
         isEarlyWork: any.isEarlyWork,
         openHazardCount: { gt: 0 },
-        OR: [{ code: { contains: filter.search } }, { name: { contains: filter.search } }, { address: { contains: filter.search } }],
+        OR: [
+          { code: { contains: filter.search } },
+          { name: { contains: filter.search } },
+          { address: { contains: filter.search } },
+        ],
       },
     });
     expect(r.data?.shelters.totalCount).toBe(expected);
@@ -84,7 +111,12 @@ describe("shelters", () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (let i = 0; i < 3; i++) {
-      const r = await t.gql<Page>(page, { filter: { regionCode: "360400" }, first: 7, after, orderBy: [{ field: "PARKING_SPACES", direction: "DESC" }] });
+      const r = await t.gql<Page>(page, {
+        filter: { regionCode: "360400" },
+        first: 7,
+        after,
+        orderBy: [{ field: "PARKING_SPACES", direction: "DESC" }],
+      });
       seen.push(...r.data!.shelters.edges.map((e) => e.node.code));
       after = r.data!.shelters.pageInfo.endCursor;
     }
@@ -114,7 +146,11 @@ describe("a city officer's scope", () => {
 
   it("never sees another city's shelter: list, shelter(code), node(id), nodes and nested fields", async () => {
     const other = await t.database.prisma.shelter.findFirstOrThrow({ where: { cityCode: "360700" } });
-    const admin = await t.gql<{ shelter: { id: string } }>(`query ($c: String!) { shelter(code: $c) { id } }`, { c: other.code }, {});
+    const admin = await t.gql<{ shelter: { id: string } }>(
+      `query ($c: String!) { shelter(code: $c) { id } }`,
+      { c: other.code },
+      {},
+    );
     const globalId = admin.data!.shelter.id;
 
     const list = await t.gql<{ shelters: { totalCount: number; edges: { node: { city: { code: string } } }[] } }>(
@@ -122,7 +158,9 @@ describe("a city officer's scope", () => {
       {},
       nanchang,
     );
-    expect(list.data!.shelters.totalCount).toBe(await t.database.prisma.shelter.count({ where: { cityCode: "360100" } }));
+    expect(list.data!.shelters.totalCount).toBe(
+      await t.database.prisma.shelter.count({ where: { cityCode: "360100" } }),
+    );
     expect(new Set(list.data!.shelters.edges.map((e) => e.node.city.code))).toEqual(new Set(["360100"]));
 
     const explicit = await t.gql<{ shelters: { totalCount: number } }>(
@@ -132,7 +170,11 @@ describe("a city officer's scope", () => {
     );
     expect(explicit.data!.shelters.totalCount).toBe(0);
 
-    const byCode = await t.gql<{ shelter: unknown }>(`query ($c: String!) { shelter(code: $c) { id name } }`, { c: other.code }, nanchang);
+    const byCode = await t.gql<{ shelter: unknown }>(
+      `query ($c: String!) { shelter(code: $c) { id name } }`,
+      { c: other.code },
+      nanchang,
+    );
     expect(byCode.data!.shelter).toBeNull();
 
     const byNode = await t.gql<{ node: unknown; nodes: unknown[] }>(

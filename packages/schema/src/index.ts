@@ -41,7 +41,8 @@ function describeGenerated(s: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(s.getTypeMap())) {
     if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
-      if (field.name === "totalCount" && !field.description) field.description = "How many items match, over all pages.";
+      if (field.name === "totalCount" && !field.description)
+        field.description = "How many items match, over all pages.";
       for (const arg of field.args) {
         if (!arg.description && arg.name === "id") arg.description = "Opaque global id.";
         if (!arg.description && arg.name === "ids") arg.description = "Opaque global ids.";

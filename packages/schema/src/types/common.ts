@@ -3,7 +3,7 @@ import { DateResolver, DateTimeResolver } from "graphql-scalars";
 import { builder } from "../builder.ts";
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
   type FieldIssue,
   ForbiddenError,
   NotFoundError,

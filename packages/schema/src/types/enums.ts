@@ -3,8 +3,15 @@
 import { builder } from "../builder.ts";
 import * as E from "../generated/sqlite/enums.js";
 
-function enumOf<T extends Record<string, string>>(name: string, description: string, values: T, labels: Record<keyof T, string>) {
-  const described = Object.fromEntries(Object.keys(values).map((k) => [k, { value: values[k], description: labels[k] }]));
+function enumOf<T extends Record<string, string>>(
+  name: string,
+  description: string,
+  values: T,
+  labels: Record<keyof T, string>,
+) {
+  const described = Object.fromEntries(
+    Object.keys(values).map((k) => [k, { value: values[k], description: labels[k] }]),
+  );
   return builder.enumType<string, { [K in keyof T]: { value: T[K]; description: string } }>(name, {
     description,
     values: described as { [K in keyof T]: { value: T[K]; description: string } },
@@ -115,16 +122,26 @@ export const HazardAction = enumOf("HazardAction", "A step of a hazard's history
   ESCALATE: "Escalated to the office above for supervision (督办).",
 });
 
-export const SuspensionStatus = enumOf("SuspensionStatus", "State of a suspension order (停业整顿状态).", E.SuspensionStatus, {
-  ACTIVE: "In force (整顿中).",
-  LIFTED: "Lifted, the work reopened (已恢复).",
-});
+export const SuspensionStatus = enumOf(
+  "SuspensionStatus",
+  "State of a suspension order (停业整顿状态).",
+  E.SuspensionStatus,
+  {
+    ACTIVE: "In force (整顿中).",
+    LIFTED: "Lifted, the work reopened (已恢复).",
+  },
+);
 
-export const MeasureStatus = enumOf("MeasureStatus", "Progress of an institutional measure (制度措施状态).", E.MeasureStatus, {
-  PLANNED: "Planned (计划中).",
-  IN_PROGRESS: "In progress (推进中).",
-  DONE: "Done (已完成).",
-});
+export const MeasureStatus = enumOf(
+  "MeasureStatus",
+  "Progress of an institutional measure (制度措施状态).",
+  E.MeasureStatus,
+  {
+    PLANNED: "Planned (计划中).",
+    IN_PROGRESS: "In progress (推进中).",
+    DONE: "Done (已完成).",
+  },
+);
 
 export const TargetMetric = enumOf("TargetMetric", "What a target measures (目标指标).", E.TargetMetric, {
   NEW_PARKING_SPACES: "New parking spaces in civil air defense works opened in the year (新增人防工程车位).",
@@ -155,9 +172,14 @@ export const ChecklistItem = enumOf("ChecklistItem", "A patrol checklist item (�
   PROTECTIVE_EQUIPMENT: "Protective doors and equipment intact (防护设备完好).",
 });
 
-export const IncidentSeverity = enumOf("IncidentSeverity", "Severity of a reported incident (事件等级).", E.IncidentSeverity, {
-  MINOR: "Minor (一般).",
-  SERIOUS: "Serious (较大).",
-  MAJOR: "Major (重大).",
-  CRITICAL: "Critical (特别重大).",
-});
+export const IncidentSeverity = enumOf(
+  "IncidentSeverity",
+  "Severity of a reported incident (事件等级).",
+  E.IncidentSeverity,
+  {
+    MINOR: "Minor (一般).",
+    SERIOUS: "Serious (较大).",
+    MAJOR: "Major (重大).",
+    CRITICAL: "Critical (特别重大).",
+  },
+);

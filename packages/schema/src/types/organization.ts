@@ -7,7 +7,8 @@ import { OrganizationKind } from "./enums.ts";
 import { RegionRef } from "./region.ts";
 
 export const OrganizationRef = builder.prismaNode("Organization", {
-  description: "An organization (单位): an office, a provincial division or direct unit, a builder/manager/user of works, or a department.",
+  description:
+    "An organization (单位): an office, a provincial division or direct unit, a builder/manager/user of works, or a department.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Organization")] }),
@@ -68,7 +69,8 @@ builder.queryField("organizations", (t) =>
           where: organizationWhere(ctx.viewer, args.filter),
           orderBy: [{ code: "asc" }, { id: "asc" }],
         }),
-      totalCount: (_root, args, ctx) => ctx.prisma.organization.count({ where: organizationWhere(ctx.viewer, args.filter) }),
+      totalCount: (_root, args, ctx) =>
+        ctx.prisma.organization.count({ where: organizationWhere(ctx.viewer, args.filter) }),
     },
     { name: "OrganizationConnection", description: "A page of organizations." },
     { name: "OrganizationEdge", description: "An organization in a page." },
@@ -82,6 +84,7 @@ function organizationWhere(
   const where: Record<string, unknown>[] = [];
   if (filter?.regionCode) where.push(regionWhere("Organization", filter.regionCode));
   if (filter?.kind?.length) where.push({ kind: { in: filter.kind } });
-  if (filter?.search) where.push({ OR: [{ name: { contains: filter.search } }, { code: { contains: filter.search } }] });
+  if (filter?.search)
+    where.push({ OR: [{ name: { contains: filter.search } }, { code: { contains: filter.search } }] });
   return scoped(viewer, "Organization", where.length ? { AND: where } : {});
 }

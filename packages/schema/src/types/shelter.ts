@@ -8,7 +8,15 @@ import { ConflictError, mutationErrors, NotFoundError, ValidationError } from ".
 import type { Prisma, Shelter } from "../generated/sqlite/client.js";
 import { cityRegion, regionByCode } from "../regions.ts";
 import { shelterFields as v } from "../rules/shelter-input.ts";
-import { assertCanWrite, assertRegionWritable, canRead, provinceOf, regionLevel, regionWhere, scoped } from "../scope.ts";
+import {
+  assertCanWrite,
+  assertRegionWritable,
+  canRead,
+  provinceOf,
+  regionLevel,
+  regionWhere,
+  scoped,
+} from "../scope.ts";
 import { OrderDirection, payloadType } from "./common.ts";
 import { CensusStatus, ConstructionType, PeacetimeUse, ShelterStatus, WartimeFunction } from "./enums.ts";
 import { RegionRef } from "./region.ts";
@@ -43,7 +51,10 @@ export const ShelterRef = builder.prismaNode("Shelter", {
     longitude: t.exposeFloat("longitude", { nullable: true, description: "WGS-84 longitude (经度)." }),
     constructionType: t.expose("constructionType", { type: ConstructionType, description: "单建 or 结建." }),
     protectionClass: t.exposeString("protectionClass", { description: "Protection class, e.g. 核6 (防护等级)." }),
-    wartimeFunction: t.expose("wartimeFunction", { type: WartimeFunction, description: "Wartime function (战时功能)." }),
+    wartimeFunction: t.expose("wartimeFunction", {
+      type: WartimeFunction,
+      description: "Wartime function (战时功能).",
+    }),
     area: t.exposeFloat("area", { description: "Floor area, m² (建筑面积)." }),
     wartimeCapacity: t.exposeInt("wartimeCapacity", { description: "Wartime capacity, persons (掩蔽人数)." }),
     peacetimeUse: t.expose("peacetimeUse", { type: PeacetimeUse, description: "Peacetime use (平时用途)." }),
@@ -59,14 +70,21 @@ export const ShelterRef = builder.prismaNode("Shelter", {
     disasterShelter: t.exposeBoolean("disasterShelter", {
       description: "Also serves as a disaster shelter (兼顾防灾避难).",
     }),
-    disasterCapacity: t.exposeInt("disasterCapacity", { nullable: true, description: "Disaster shelter capacity (避难人数)." }),
+    disasterCapacity: t.exposeInt("disasterCapacity", {
+      nullable: true,
+      description: "Disaster shelter capacity (避难人数).",
+    }),
     metroStation: t.exposeString("metroStation", { nullable: true, description: "Metro station, if any (地铁站)." }),
     censusStatus: t.expose("censusStatus", { type: CensusStatus, description: "Census state (普查状态)." }),
     builder: t.relation("builder", { nullable: true, description: "Who built it (建设单位)." }),
     manager: t.relation("manager", { nullable: true, description: "Who manages it (管理单位)." }),
     user: t.relation("user", { nullable: true, description: "Who uses it (使用单位)." }),
     openHazardCount: t.exposeInt("openHazardCount", { description: "Hazards not yet closed (未销号隐患数)." }),
-    lastPatrolledAt: t.expose("lastPatrolledAt", { type: "DateTime", nullable: true, description: "Last patrol (最近巡查)." }),
+    lastPatrolledAt: t.expose("lastPatrolledAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "Last patrol (最近巡查).",
+    }),
     version: t.exposeInt("version", { description: "Increases with every change; pass it back to update." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "Last change (更新时间)." }),
   }),
@@ -125,13 +143,19 @@ export interface ShelterFilterShape {
 }
 
 /** The Prisma `where` for a ShelterFilter within the viewer's scope (lists, counts, exports). */
-export function shelterWhere(viewer: Viewer, filter: ShelterFilterShape | null | undefined, now = new Date()): Prisma.ShelterWhereInput {
+export function shelterWhere(
+  viewer: Viewer,
+  filter: ShelterFilterShape | null | undefined,
+  now = new Date(),
+): Prisma.ShelterWhereInput {
   const and: Prisma.ShelterWhereInput[] = [];
   if (filter?.regionCode) and.push(regionWhere("Shelter", filter.regionCode));
   if (filter?.status?.length) and.push({ status: { in: filter.status as Shelter["status"][] } });
-  if (filter?.peacetimeUse?.length) and.push({ peacetimeUse: { in: filter.peacetimeUse as Shelter["peacetimeUse"][] } });
+  if (filter?.peacetimeUse?.length)
+    and.push({ peacetimeUse: { in: filter.peacetimeUse as Shelter["peacetimeUse"][] } });
   if (filter?.isEarlyWork != null) and.push({ isEarlyWork: filter.isEarlyWork });
-  if (filter?.hasOpenHazards != null) and.push(filter.hasOpenHazards ? { openHazardCount: { gt: 0 } } : { openHazardCount: 0 });
+  if (filter?.hasOpenHazards != null)
+    and.push(filter.hasOpenHazards ? { openHazardCount: { gt: 0 } } : { openHazardCount: 0 });
   if (filter?.notPatrolledForDays != null) {
     const since = new Date(now.getTime() - filter.notPatrolledForDays * 86_400_000);
     and.push({ OR: [{ lastPatrolledAt: null }, { lastPatrolledAt: { lt: since } }] });
@@ -165,7 +189,8 @@ builder.queryFields((t) => ({
           where: shelterWhere(ctx.viewer, args.filter, ctx.now),
           orderBy: shelterOrderBy(args.orderBy as Order[]),
         }),
-      totalCount: (_root, args, ctx) => ctx.prisma.shelter.count({ where: shelterWhere(ctx.viewer, args.filter, ctx.now) }),
+      totalCount: (_root, args, ctx) =>
+        ctx.prisma.shelter.count({ where: shelterWhere(ctx.viewer, args.filter, ctx.now) }),
     },
     { name: "ShelterConnection", description: "A page of works." },
     { name: "ShelterEdge", description: "A work in a page." },
@@ -183,7 +208,10 @@ builder.queryFields((t) => ({
 // ───────────── mutations ─────────────
 
 /** The editable fields, shared by create (required where the registry needs them) and update. */
-function shelterInputFields<K extends boolean>(t: InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<never>, "InputObject">, required: K) {
+function shelterInputFields<K extends boolean>(
+  t: InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<never>, "InputObject">,
+  required: K,
+) {
   return {
     name: t.string({ required, description: "Name (工程名称).", validate: v.name }),
     regionCode: t.string({ required, description: "County-level region code (所在县区代码).", validate: v.regionCode }),
@@ -191,7 +219,11 @@ function shelterInputFields<K extends boolean>(t: InputFieldBuilder<PothosSchema
     latitude: t.float({ description: "Latitude (纬度).", validate: v.latitude }),
     longitude: t.float({ description: "Longitude (经度).", validate: v.longitude }),
     constructionType: t.field({ type: ConstructionType, required, description: "单建 or 结建." }),
-    protectionClass: t.string({ required, description: "Protection class, e.g. 核6 (防护等级).", validate: v.protectionClass }),
+    protectionClass: t.string({
+      required,
+      description: "Protection class, e.g. 核6 (防护等级).",
+      validate: v.protectionClass,
+    }),
     wartimeFunction: t.field({ type: WartimeFunction, required, description: "Wartime function (战时功能)." }),
     area: t.float({ required, description: "Floor area, m² (建筑面积).", validate: v.area }),
     wartimeCapacity: t.int({ required, description: "Wartime capacity (掩蔽人数).", validate: v.wartimeCapacity }),
@@ -246,7 +278,11 @@ async function shelterData(ctx: Context, input: ShelterInput): Promise<Prisma.Sh
     const region = await regionByCode(ctx, input.regionCode);
     if (!region) throw ValidationError.of("regionCode", "exists", `region ${input.regionCode} does not exist`);
     if (regionLevel(region.code) !== "COUNTY" || region.level !== "COUNTY") {
-      throw ValidationError.of("regionCode", "county", `${region.name} (${region.code}) is not a county-level division`);
+      throw ValidationError.of(
+        "regionCode",
+        "county",
+        `${region.name} (${region.code}) is not a county-level division`,
+      );
     }
     assertRegionWritable(ctx.viewer, region.code, "register works in this region");
     data.cityCode = region.parentCode ?? region.code;
@@ -301,7 +337,9 @@ builder.mutationFields((t) => ({
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdateShelterInput, required: true, description: "The changes." }) },
     resolve: async (_root, { input }, ctx) => {
-      const before = await ctx.prisma.shelter.findFirst({ where: { AND: [{ code: input.code }, shelterWhere(ctx.viewer, {})] } });
+      const before = await ctx.prisma.shelter.findFirst({
+        where: { AND: [{ code: input.code }, shelterWhere(ctx.viewer, {})] },
+      });
       if (!before) throw new NotFoundError("work", input.code, "code");
       assertCanWrite(ctx.viewer, shelterScopeRow(before), `work ${before.code}`);
       const data = await shelterData(ctx, input as ShelterInput);
@@ -311,7 +349,11 @@ builder.mutationFields((t) => ({
           data: { ...(data as Prisma.ShelterUncheckedUpdateManyInput), version: { increment: 1 } },
         });
         if (count === 0) {
-          throw new ConflictError(`work ${before.code} was changed by someone else (version ${before.version})`, "version", before.version);
+          throw new ConflictError(
+            `work ${before.code} was changed by someone else (version ${before.version})`,
+            "version",
+            before.version,
+          );
         }
         const after = await tx.shelter.findUniqueOrThrow({ where: { id: before.id } });
         await audit(tx, ctx, { operation: "updateShelter", model: "Shelter", recordId: after.id, before, after });

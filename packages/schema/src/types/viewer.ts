@@ -23,7 +23,9 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
       nullable: true,
       description: "The organization the caller acts for (所属单位).",
       resolve: (query, v, _args, ctx) =>
-        v.organizationId == null ? null : ctx.prisma.organization.findUnique({ ...query, where: { id: v.organizationId } }),
+        v.organizationId == null
+          ? null
+          : ctx.prisma.organization.findUnique({ ...query, where: { id: v.organizationId } }),
     }),
   }),
 });
