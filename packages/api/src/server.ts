@@ -42,8 +42,8 @@ export function eventsFor(redisUrl: string | null | undefined) {
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const started = Date.now();
-  if (config.databaseUrl.startsWith("file:")) ensureDataDir(config.dataDir);
-  else ensureDataDir(config.dataDir); // the token secret lives there too
+  // Needed on PostgreSQL too: the generated token secret lives there.
+  ensureDataDir(config.dataDir);
   try {
     const applied = await migrate(config.databaseUrl);
     if (applied.length) logger.info({ applied }, "migrations applied");
