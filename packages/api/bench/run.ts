@@ -5,6 +5,7 @@
 // each of two identical rounds.
 //
 //   pnpm bench [--scale 100] [--db sqlite|postgresql|both] [--duration 10] [--connections 4] [--report]
+//   pnpm bench --seed-only …   (only seed and cache the datasets, e.g. ahead of a run)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { loadavg } from "node:os";
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "4" },
     report: { type: "boolean", default: false },
+    "seed-only": { type: "boolean", default: false },
   },
 });
 const scale = Number(values.scale);
@@ -64,6 +66,7 @@ async function load(url: string, body: string) {
 const results: DbResult[] = [];
 for (const db of dbs) {
   const url = await ensureDataset(db, scale, (line) => console.log(line));
+  if (values["seed-only"]) continue;
   const { child, base } = await startChild(url);
   const stats = async () => (await (await fetch(`${base}/bench/stats`)).json()) as { statements: number; rss: number };
   const result: DbResult = { db, scale, rows: [], rss: [], sameLedger: false };
@@ -104,6 +107,7 @@ for (const db of dbs) {
   results.push(result);
 }
 
+if (values["seed-only"]) process.exit(0);
 const context = { date: new Date().toISOString(), loadBefore, loadAfter: loadavg(), duration, connections };
 printResults(results, context);
 if (values.report) writeReport(results, context);

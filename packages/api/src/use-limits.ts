@@ -4,6 +4,7 @@
 // The costs are the schema's own (operation-cost.ts: a connection costs its page size times its
 // selection, see packages/schema/src/builder.ts); only the ceilings live here.
 import {
+  type DocumentNode,
   GraphQLError,
   GraphQLInt,
   getNamedType,
@@ -55,6 +56,24 @@ export function pageSizeRule(max: number, variables: Record<string, unknown>): V
   });
 }
 
+/**
+ * The schema's own validation rules give the same answer for the same parsed document (yoga's
+ * parser cache hands back the same object), so their result is kept per document and rule set.
+ * yoga's validation cache cannot be used: its hook runs after this plugin's and would keep the
+ * limit errors, which depend on each request's variables, as the document's result.
+ */
+function cachedValidation(validateFn: typeof validate): typeof validate {
+  return (schema, documentAST, rules, ...rest) => {
+    const key = rules?.map((rule) => rule.name).join(",") ?? "";
+    let byRules = validated.get(documentAST);
+    if (!byRules) validated.set(documentAST, (byRules = new Map()));
+    let result = byRules.get(key);
+    if (!result) byRules.set(key, (result = validateFn(schema, documentAST, rules, ...rest)));
+    return result;
+  };
+}
+const validated = new WeakMap<DocumentNode, Map<string, readonly GraphQLError[]>>();
+
 export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
   const maxDepth = options.maxDepth ?? 12;
   const maxCost = options.maxCost ?? 20_000;
@@ -70,7 +89,8 @@ export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
         });
       }
     },
-    onValidate({ context, params: { schema, documentAST } }) {
+    onValidate({ context, params: { schema, documentAST }, validateFn, setValidationFn }) {
+      setValidationFn(cachedValidation(validateFn));
       // Measured once the document is otherwise valid (a cost needs known fields), with the
       // request's variables, which yoga keeps in the initial context.
       return ({ valid, setResult }) => {

@@ -111,8 +111,8 @@ export function createApi(options: ApiOptions): Api {
     maskedErrors: { isDev: options.development ?? false, maskError: maskUnexpected },
     logging: options.logger ?? false,
     maxRequestBodySize: options.maxBodyBytes ?? 10_000_000,
-    // The limits depend on each request's variables, so a document's validation result cannot be
-    // reused across requests (parsing still is cached).
+    // yoga's validation cache would keep the limits' per-request errors as a document's result;
+    // useOperationLimits caches the rules' own result instead (parsing is cached by yoga).
     parserAndValidationCache: { validationCache: false },
     context: async (initial) => ({
       prisma: database.prisma,

@@ -1,7 +1,6 @@
 // 隐患整改台账: the Hazard type with its append-only history, the `hazards` ledger, `hazard(code)`
 // and `Shelter.hazards`. People's names are personal data (SPEC §4): PUBLIC sees units, not people.
 import { builder } from "../builder.ts";
-import type { HazardEvent } from "../generated/sqlite/client.js";
 import { regionByCode } from "../regions.ts";
 import { isOverdue, overdueDays } from "../rules/hazard.ts";
 import { canRead, scoped } from "../scope.ts";
@@ -14,6 +13,8 @@ const hidden = { authScopes: { personalData: true }, unauthorizedResolver: () =>
 
 export const HazardEventRef = builder.prismaObject("HazardEvent", {
   description: "One step of a hazard's closed loop (整改记录). Append-only: never changed or deleted.",
+  // Only the columns a query's fields need (a ledger's last step is 3 of 10).
+  select: { id: true },
   fields: (t) => ({
     action: t.expose("action", { type: HazardAction, description: "What was done (动作)." }),
     fromStatus: t.expose("fromStatus", {
@@ -41,7 +42,8 @@ export const HazardEventRef = builder.prismaObject("HazardEvent", {
     }),
     evidence: t.stringList({
       description: "Links to photos and documents (佐证材料).",
-      resolve: (e: HazardEvent) => JSON.parse(e.evidence) as string[],
+      select: { evidence: true },
+      resolve: (e) => JSON.parse(e.evidence) as string[],
     }),
   }),
 });
@@ -51,6 +53,9 @@ export const HazardRef = builder.prismaNode("Hazard", {
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Hazard")] }),
+  // Only the columns a query's fields need are read (a ledger page is ~10 of ~30); countyCode
+  // always, for the check below.
+  select: { id: true, countyCode: true },
   // A unit's hazards only ever come from queries scoped to its shelters (scope.ts); for the
   // regional roles the row carries its county, so check it again whichever way it was reached.
   authScopes: (h, ctx) => ctx.viewer.role === "UNIT_USER" || canRead(ctx.viewer, { region: h.countyCode }),
@@ -67,6 +72,7 @@ export const HazardRef = builder.prismaNode("Hazard", {
     city: t.field({
       type: RegionRef,
       description: "City of the work (所在设区市).",
+      select: { cityCode: true },
       resolve: async (h, _a, ctx) => (await regionByCode(ctx, h.cityCode))!,
     }),
     category: t.expose("category", { type: HazardCategory, description: "Category (隐患类别)." }),
@@ -112,6 +118,7 @@ export const HazardRef = builder.prismaNode("Hazard", {
       args: {
         asOf: t.arg({ type: "Date", required: false, description: "Judge at this date instead of today (截止日期)." }),
       },
+      select: { status: true, deadline: true },
       resolve: (h, args, ctx) => isOverdue(h, args.asOf ?? ctx.now),
     }),
     overdueDays: t.int({
@@ -119,6 +126,7 @@ export const HazardRef = builder.prismaNode("Hazard", {
       args: {
         asOf: t.arg({ type: "Date", required: false, description: "Judge at this date instead of today (截止日期)." }),
       },
+      select: { status: true, deadline: true },
       resolve: (h, args, ctx) => overdueDays(h, args.asOf ?? ctx.now),
     }),
     escalatedAt: t.expose("escalatedAt", {
@@ -130,6 +138,7 @@ export const HazardRef = builder.prismaNode("Hazard", {
       type: RegionRef,
       nullable: true,
       description: "The region whose office supervises it (督办单位所在区划).",
+      select: { escalatedToCode: true },
       resolve: (h, _a, ctx) => regionByCode(ctx, h.escalatedToCode),
     }),
     history: t.relation("events", {

@@ -22,7 +22,7 @@ import { CensusStatus, ConstructionType, PeacetimeUse, ShelterStatus, WartimeFun
 import { RegionRef } from "./region.ts";
 
 /** What scope.ts needs to know about a shelter row. */
-export const shelterScopeRow = (s: Shelter) => ({
+export const shelterScopeRow = (s: Pick<Shelter, "regionCode" | "builderId" | "managerId" | "userId">) => ({
   region: s.regionCode,
   organizations: [s.builderId, s.managerId, s.userId],
 });
@@ -32,6 +32,8 @@ export const ShelterRef = builder.prismaNode("Shelter", {
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Shelter")] }),
+  // Only the columns a query's fields need are read; the scope columns always, for this check.
+  select: { id: true, regionCode: true, builderId: true, managerId: true, userId: true },
   authScopes: (shelter, ctx) => canRead(ctx.viewer, shelterScopeRow(shelter)),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Work code (工程编号)." }),
