@@ -66,9 +66,15 @@ function cachedValidation(validateFn: typeof validate): typeof validate {
   return (schema, documentAST, rules, ...rest) => {
     const key = rules?.map((rule) => rule.name).join(",") ?? "";
     let byRules = validated.get(documentAST);
-    if (!byRules) validated.set(documentAST, (byRules = new Map()));
+    if (!byRules) {
+      byRules = new Map();
+      validated.set(documentAST, byRules);
+    }
     let result = byRules.get(key);
-    if (!result) byRules.set(key, (result = validateFn(schema, documentAST, rules, ...rest)));
+    if (!result) {
+      result = validateFn(schema, documentAST, rules, ...rest);
+      byRules.set(key, result);
+    }
     return result;
   };
 }

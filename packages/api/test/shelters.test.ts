@@ -194,3 +194,59 @@ describe("a city officer's scope", () => {
     for (const e of nested.data!.organizations.edges) expect(e.node.region.code.slice(0, 4)).toBe("3601");
   });
 });
+
+describe("nodes", () => {
+  const nanchang = { role: "CITY_OFFICER" as const, regionCode: "360100", subject: "P-test-nc" };
+  const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Shelter { code } ... on Hazard { code shelter { code } } } }`;
+  const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
+
+  /** `count` ids, alternately a Nanchang shelter and hazard, then as many of another city. */
+  async function ids(count: number) {
+    const rows = async (cityCode: string) => ({
+      shelters: await t.database.prisma.shelter.findMany({
+        where: { cityCode },
+        take: count,
+        select: { id: true, code: true },
+      }),
+      hazards: await t.database.prisma.hazard.findMany({
+        where: { cityCode },
+        take: count,
+        select: { id: true, code: true },
+      }),
+    });
+    const pick = (r: Awaited<ReturnType<typeof rows>>) =>
+      Array.from({ length: count }, (_, i) =>
+        i % 2
+          ? { id: globalId("Hazard", r.hazards[i].id), code: r.hazards[i].code }
+          : { id: globalId("Shelter", r.shelters[i].id), code: r.shelters[i].code },
+      );
+    return { own: pick(await rows("360100")), other: pick(await rows("360700")) };
+  }
+
+  it("answers each id in order, null outside the scope, in the same statements for 4 ids as for 20", async () => {
+    const statements: number[] = [];
+    for (const count of [4, 20]) {
+      const { own, other } = await ids(count);
+      t.queries.reset();
+      const r = await t.gql<{ nodes: ({ code: string } | null)[] }>(
+        query,
+        { ids: [...own, ...other].map((n) => n.id) },
+        nanchang,
+      );
+      statements.push(t.queries.count);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.nodes.slice(0, count).map((n) => n?.code)).toEqual(own.map((n) => n.code));
+      expect(r.data!.nodes.slice(count)).toEqual(other.map(() => null));
+    }
+    expect(statements[1]).toBe(statements[0]);
+  });
+
+  it("answers null for malformed and unknown ids", async () => {
+    const r = await t.gql<{ nodes: unknown[] }>(
+      query,
+      { ids: [globalId("Hazard", 999_999_999), globalId("Shelter", Number.NaN)] },
+      {},
+    );
+    expect(r.data?.nodes).toEqual([null, null]);
+  });
+});

@@ -3,6 +3,7 @@
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { regionByCode } from "../regions.ts";
 import { chinaDate } from "../rules/progress.ts";
 import { regionWhere, scoped, visibleWhere } from "../scope.ts";
@@ -26,7 +27,8 @@ export const ReportingDeadlineRef = builder.prismaNode("ReportingDeadline", {
   description: "A date by which organizations owe a stage report (阶段整治情况报告报送时限).",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), campaign: visibleWhere(ctx.viewer, "Campaign") }),
+  findUnique: (id, ctx) =>
+    nodeWhere(ctx, "ReportingDeadline", Number(id), { campaign: visibleWhere(ctx.viewer, "Campaign") }),
   fields: (t) => ({
     title: t.exposeString("title", { description: "Title, e.g. 2021年第一季度阶段整治情况报告 (报告名称)." }),
     dueOn: t.expose("dueOn", {
@@ -52,7 +54,7 @@ export const CampaignRef = builder.prismaNode("Campaign", {
   description: "A work-safety rectification campaign (专项整治行动): dated phases, reporting deadlines and targets.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleWhere(ctx.viewer, "Campaign")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Campaign", Number(id), visibleWhere(ctx.viewer, "Campaign")),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Campaign code, e.g. JX-RF-2020-2022 (行动编号)." }),
     name: t.exposeString("name", { description: "Name (行动名称)." }),

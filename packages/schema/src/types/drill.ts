@@ -7,6 +7,7 @@ import { nextCode } from "../codes.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Drill, Prisma } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { cityRegion, regionByCode } from "../regions.ts";
 import { reportingFields as v } from "../rules/campaign.ts";
 import { insertWithCode } from "../rules/unique-code.ts";
@@ -21,7 +22,7 @@ export const DrillRef = builder.prismaNode("Drill", {
   description: "A drill or capability assessment (演练/评估), e.g. a metro station's evacuation and rescue assessment.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Drill")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Drill", Number(id), scoped(ctx.viewer, "Drill")),
   authScopes: (d, ctx) => ctx.viewer.role === "UNIT_USER" || canRead(ctx.viewer, { region: d.regionCode }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Drill code, e.g. YL-2021-013 (编号)." }),

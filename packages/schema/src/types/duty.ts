@@ -5,6 +5,7 @@
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { canRead, regionWhere, scoped } from "../scope.ts";
 import { ShiftKind } from "./enums.ts";
 import { PersonRef } from "./organization.ts";
@@ -13,7 +14,7 @@ export const DutyShiftRef = builder.prismaNode("DutyShift", {
   description: "One duty shift of an office (值班班次), led by a leader (领导带班).",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "DutyShift")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "DutyShift", Number(id), scoped(ctx.viewer, "DutyShift")),
   authScopes: (shift, ctx) => canRead(ctx.viewer, { region: shift.regionCode }),
   fields: (t) => ({
     date: t.expose("date", { type: "Date", description: "The duty date, Beijing time (值班日期)." }),

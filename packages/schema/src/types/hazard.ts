@@ -1,6 +1,7 @@
 // 隐患整改台账: the Hazard type with its append-only history, the `hazards` ledger, `hazard(code)`
 // and `Shelter.hazards`. People's names are personal data (SPEC §4): PUBLIC sees units, not people.
 import { builder } from "../builder.ts";
+import { nodeWhere } from "../node-where.ts";
 import { regionByCode } from "../regions.ts";
 import { isOverdue, overdueDays } from "../rules/hazard.ts";
 import { canRead, scoped } from "../scope.ts";
@@ -52,7 +53,7 @@ export const HazardRef = builder.prismaNode("Hazard", {
   description: "A safety hazard found at a work (隐患), one row of the 问题隐患清单 with its rectification.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Hazard")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Hazard", Number(id), scoped(ctx.viewer, "Hazard")),
   // Only the columns a query's fields need are read (a ledger page is ~10 of ~30); countyCode
   // always, for the check below.
   select: { id: true, countyCode: true },

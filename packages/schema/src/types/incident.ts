@@ -2,6 +2,7 @@
 // filter and timeliness per office in incident-stats.ts. Lateness follows rules/incident.ts with
 // the deployment's limit (ctx.settings.incidentLateMinutes).
 import { builder } from "../builder.ts";
+import { nodeWhere } from "../node-where.ts";
 import { delayMinutes, isLate } from "../rules/incident.ts";
 import { canRead, scoped } from "../scope.ts";
 import { OrderDirection } from "./common.ts";
@@ -12,7 +13,7 @@ export const IncidentReportRef = builder.prismaNode("IncidentReport", {
   description: "An incident reported by the shift on duty (情况报告), with its timeliness (不得迟报).",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "IncidentReport")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "IncidentReport", Number(id), scoped(ctx.viewer, "IncidentReport")),
   authScopes: (report, ctx) => canRead(ctx.viewer, { region: report.regionCode }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Report code, QB-<date>-NNN (报告编号)." }),

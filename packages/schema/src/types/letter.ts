@@ -5,6 +5,7 @@ import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Prisma, ResponsibilityLetter } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { reportingFields as v } from "../rules/campaign.ts";
 import { assertCanWrite, regionWhere, scoped } from "../scope.ts";
 import { today } from "./campaign.ts";
@@ -16,7 +17,8 @@ export const ResponsibilityLetterRef = builder.prismaNode("ResponsibilityLetter"
     "A signed work-safety (fire-safety) responsibility letter of an organization for a year (安全生产（消防安全）责任书).",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "ResponsibilityLetter")] }),
+  findUnique: (id, ctx) =>
+    nodeWhere(ctx, "ResponsibilityLetter", Number(id), scoped(ctx.viewer, "ResponsibilityLetter")),
   fields: (t) => ({
     organization: t.relation("organization", { description: "The organization that signed it (责任单位)." }),
     issuer: t.relation("issuer", {

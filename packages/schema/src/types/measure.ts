@@ -1,6 +1,7 @@
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import type { Prisma, MeasureStatus as Status } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { regionByCode } from "../regions.ts";
 import { calendarDay, DAY_MS } from "../rules/hazard.ts";
 import { measureOverdueDays, measureOverdueWhere } from "../rules/measure.ts";
@@ -14,7 +15,7 @@ export const MeasureRef = builder.prismaNode("Measure", {
   description: "An institutional measure (制度措施), one row of the 制度措施清单.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Measure")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Measure", Number(id), scoped(ctx.viewer, "Measure")),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Measure code, e.g. CS-360100-0001 (措施编号)." }),
     title: t.exposeString("title", { description: "What rule or mechanism is to be built (措施名称)." }),

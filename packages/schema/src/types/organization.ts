@@ -1,6 +1,7 @@
 // 单位 and their people. Units are public (ledgers show units); people's names and phones are
 // personal data, visible only to roles that need them (SPEC §4).
 import { builder } from "../builder.ts";
+import { nodeWhere } from "../node-where.ts";
 import { regionByCode } from "../regions.ts";
 import { regionWhere, scoped } from "../scope.ts";
 import { OrganizationKind } from "./enums.ts";
@@ -11,7 +12,7 @@ export const OrganizationRef = builder.prismaNode("Organization", {
     "An organization (单位): an office, a provincial division or direct unit, a builder/manager/user of works, or a department.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Organization")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Organization", Number(id), scoped(ctx.viewer, "Organization")),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable organization code (单位编码)." }),
     name: t.exposeString("name", { description: "Full name (单位名称)." }),
@@ -36,7 +37,7 @@ export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
   authScopes: { personalData: true },
-  findUnique: (id, ctx) => ({ id: Number(id), organization: scoped(ctx.viewer, "Organization") }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Person", Number(id), { organization: scoped(ctx.viewer, "Organization") }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Person code (人员编码)." }),
     name: t.exposeString("name", { description: "Name (姓名)." }),

@@ -3,6 +3,7 @@
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { addDays, atLocal } from "../rules/local-time.ts";
 import { regionWhere, scoped } from "../scope.ts";
 import { OrderDirection } from "./common.ts";
@@ -24,7 +25,7 @@ export const PatrolRef = builder.prismaNode("Patrol", {
   description: "A patrol of a work with the checklist (巡查记录).",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Patrol")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Patrol", Number(id), scoped(ctx.viewer, "Patrol")),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Patrol code, XC-<date>-NNNN (巡查编号)." }),
     shelter: t.relation("shelter", { description: "The work patrolled (巡查工程)." }),

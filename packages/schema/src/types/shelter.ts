@@ -6,6 +6,7 @@ import { nextCode } from "../codes.ts";
 import type { Context, Viewer } from "../context.ts";
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Prisma, Shelter } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { cityRegion, regionByCode } from "../regions.ts";
 import { shelterFields as v } from "../rules/shelter-input.ts";
 import {
@@ -31,7 +32,7 @@ export const ShelterRef = builder.prismaNode("Shelter", {
   description: "A civil air defense work (人防工程), mostly an underground car park in peacetime.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Shelter")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Shelter", Number(id), scoped(ctx.viewer, "Shelter")),
   // Only the columns a query's fields need are read; the scope columns always, for this check.
   select: { id: true, regionCode: true, builderId: true, managerId: true, userId: true },
   authScopes: (shelter, ctx) => canRead(ctx.viewer, shelterScopeRow(shelter)),

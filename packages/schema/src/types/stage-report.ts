@@ -3,6 +3,7 @@
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { dayEnd, daysLate, type Timeliness, timeliness } from "../rules/progress.ts";
 import { regionWhere, scoped, visibleWhere } from "../scope.ts";
 import { ReportingDeadlineRef, today } from "./campaign.ts";
@@ -25,7 +26,7 @@ export const StageReportRef = builder.prismaNode("StageReport", {
   description: "One organization's stage report at one reporting deadline (阶段整治情况报告).",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [visibleWhere(ctx.viewer, "StageReport")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "StageReport", Number(id), visibleWhere(ctx.viewer, "StageReport")),
   fields: (t) => ({
     deadline: t.relation("deadline", { description: "The deadline it answers (报送时限)." }),
     organization: t.relation("organization", { description: "The organization that owes it (报送单位)." }),

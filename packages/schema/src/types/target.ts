@@ -5,6 +5,7 @@ import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { TargetMetric as Metric, Prisma, Target } from "../generated/sqlite/client.js";
+import { nodeWhere } from "../node-where.ts";
 import { regionByCode } from "../regions.ts";
 import { targetIssues, reportingFields as v } from "../rules/campaign.ts";
 import { assertCanAssignTo, regionWhere, scoped } from "../scope.ts";
@@ -17,7 +18,7 @@ export const TargetRef = builder.prismaNode("Target", {
   description: "A target (目标): what a region must reach in a year for one metric.",
   id: { field: "id", description: "Opaque global id (Relay)." },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: Number(id), AND: [scoped(ctx.viewer, "Target")] }),
+  findUnique: (id, ctx) => nodeWhere(ctx, "Target", Number(id), scoped(ctx.viewer, "Target")),
   fields: (t) => ({
     metric: t.expose("metric", { type: TargetMetric, description: "What it measures (指标)." }),
     region: t.field({
