@@ -1,6 +1,7 @@
 // The one SchemaBuilder. Plugins: prisma (selections, no N+1), relay (Node, connections),
 // scope-auth (who may see what, via scope.ts), errors (typed mutation results), validation
-// (zod on inputs), complexity (cost limits), simple-objects (payloads and stats rows).
+// (zod on inputs), complexity (cost limits), simple-objects (payloads and stats rows), storableText
+// (no NUL or unpaired surrogate in any argument).
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
@@ -15,6 +16,7 @@ import { ForbiddenError, ValidationError } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { grantedScopes } from "./scope.ts";
+import StorableTextPlugin from "./storable-text-plugin.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -44,6 +46,7 @@ export const builder = new SchemaBuilder<{
   plugins: [
     ScopeAuthPlugin,
     ErrorsPlugin,
+    StorableTextPlugin,
     ValidationPlugin,
     PrismaPlugin,
     RelayPlugin,
