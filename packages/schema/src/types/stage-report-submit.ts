@@ -31,6 +31,15 @@ const StageReportPayload = payloadType<StageReport>(
   StageReportRef,
 );
 
+/** The row id inside a ReportingDeadline global id; a global id can carry any text after the type. */
+function deadlineKey(id: string): number {
+  const key = Number(id);
+  if (!/^\d+$/.test(id) || !Number.isSafeInteger(key)) {
+    throw ValidationError.of("deadlineId", "format", "format: not the id of a reporting deadline");
+  }
+  return key;
+}
+
 builder.mutationField("submitStageReport", (t) =>
   t.field({
     type: StageReportPayload,
@@ -40,6 +49,7 @@ builder.mutationField("submitStageReport", (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: SubmitStageReportInput, required: true, description: "The report." }) },
     resolve: async (_root, { input }, ctx) => {
+      const deadlineId = deadlineKey(input.deadlineId.id);
       const orgWhere = input.organizationCode
         ? { code: input.organizationCode }
         : { id: ctx.viewer.organizationId ?? -1 };
@@ -54,7 +64,7 @@ builder.mutationField("submitStageReport", (t) =>
       if (!org) throw new NotFoundError("organization", input.organizationCode ?? "", "organizationCode");
       assertCanWrite(ctx.viewer, { region: org.regionCode, organizations: [org.id] }, `the reports of ${org.code}`);
       const report = await ctx.prisma.stageReport.findFirst({
-        where: { deadlineId: Number(input.deadlineId.id), organizationId: org.id, deadline: deadlineWhere(ctx, {}) },
+        where: { deadlineId, organizationId: org.id, deadline: deadlineWhere(ctx, {}) },
       });
       if (!report)
         throw new NotFoundError(`stage report owed by ${org.code} at deadline`, input.deadlineId.id, "deadlineId");
