@@ -148,8 +148,13 @@ describe("suspension (停业整顿)", () => {
     const code = await overdueMajor(shelter.code, responsibleUnitCode);
     const v = (await p.shelter.findUniqueOrThrow({ where: { id: shelter.id } })).version;
     expect(
-      (await t.gql<Suspended>(suspend, { input: { shelterCode: shelter.code, version: v - 1, reason: "x" } }, county))
-        .data!.suspendShelter.__typename,
+      (
+        await t.gql<Suspended>(
+          suspend,
+          { input: { shelterCode: shelter.code, version: v - 1, reason: "存在重大隐患" } },
+          county,
+        )
+      ).data!.suspendShelter.__typename,
     ).toBe("ConflictError");
     const byUnit = await t.gql<Suspended>(
       suspend,

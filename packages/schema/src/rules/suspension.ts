@@ -1,7 +1,13 @@
 // 责令停业整顿 (SPEC §2 rule 3): a work may be suspended only while it has an open MAJOR hazard,
 // and reopened only when all its MAJOR hazards are closed.
+import { z } from "zod";
 import { RuleError } from "../errors.ts";
 import type { ShelterStatus } from "../generated/sqlite/enums.js";
+
+/** Input fields of suspendShelter ("rule: message"): an order states its reason. */
+export const suspensionFields = {
+  reason: z.string().trim().min(2, "required: at least 2 characters").max(2000, "length: at most 2000 characters"),
+};
 
 /** Why a work cannot be suspended now, or null when it can. */
 export function suspensionRefusal(status: ShelterStatus, openMajorHazards: number): RuleError | null {

@@ -6,7 +6,7 @@ import type { Context } from "../context.ts";
 import { ConflictError, mutationErrors, NotFoundError, RuleError } from "../errors.ts";
 import type { Shelter, Suspension } from "../generated/sqlite/client.js";
 import { calendarDay } from "../rules/hazard.ts";
-import { reopenRefusal, suspensionRefusal } from "../rules/suspension.ts";
+import { reopenRefusal, suspensionFields, suspensionRefusal } from "../rules/suspension.ts";
 import { assertRegionWritable, scoped } from "../scope.ts";
 import { SuspensionStatus } from "./enums.ts";
 import { ShelterRef } from "./shelter.ts";
@@ -71,7 +71,7 @@ const SuspendInput = builder.inputType("SuspendShelterInput", {
   fields: (t) => ({
     ...target(t),
     hazardCode: t.string({ description: "The open MAJOR hazard behind the order; default its oldest one (隐患编号)." }),
-    reason: t.string({ required: true, description: "Why (原因)." }),
+    reason: t.string({ required: true, description: "Why (原因).", validate: suspensionFields.reason }),
   }),
 });
 
