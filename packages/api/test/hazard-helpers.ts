@@ -124,3 +124,22 @@ export const plan = (
   deadline: "2022-07-15",
   ...extra,
 });
+
+/**
+ * HazardTally (kept by triggers) against a count of the hazards themselves: one row per county,
+ * status, level, category and source, with the same count (rows counted down to 0 are no row).
+ */
+export async function tallyAndCount(t: TestApi) {
+  const p = t.database.prisma;
+  const key = (r: { countyCode: string; status: string; level: string; category: string; source: string }) =>
+    [r.countyCode, r.status, r.level, r.category, r.source].join("/");
+  const tally = await p.hazardTally.findMany({ where: { count: { gt: 0 } } });
+  const counted = await p.hazard.groupBy({
+    by: ["countyCode", "status", "level", "category", "source"],
+    _count: { _all: true },
+  });
+  return {
+    tally: Object.fromEntries(tally.map((r) => [key(r), r.count])),
+    counted: Object.fromEntries(counted.map((r) => [key(r), r._count._all])),
+  };
+}

@@ -2,7 +2,19 @@
 // five-in-place fields as typed errors that write nothing, stale versions, one history event per
 // step, the shelter's open count, and hazard codes that stay unique under concurrency.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, analyst, city, county, DONGHU, footprint, otherCity, plan, run, workOf } from "./hazard-helpers.ts";
+import {
+  admin,
+  analyst,
+  city,
+  county,
+  DONGHU,
+  footprint,
+  otherCity,
+  plan,
+  run,
+  tallyAndCount,
+  workOf,
+} from "./hazard-helpers.ts";
 import { type TestApi, testApi } from "./helpers.ts";
 
 let t: TestApi;
@@ -365,5 +377,11 @@ describe("concurrency", () => {
     const codes = results.map((r) => r.hazard!.code);
     expect(new Set(codes).size).toBe(8);
     for (const c of codes) expect(c).toMatch(/^YH-2022-360111-\d{4}$/);
+  });
+
+  it("leaves hazardStats' tally equal to a count of the hazards after all these steps", async () => {
+    const { tally, counted } = await tallyAndCount(t);
+    expect(Object.keys(counted).length).toBeGreaterThan(100);
+    expect(tally).toEqual(counted);
   });
 });
