@@ -1,7 +1,7 @@
 // The one SchemaBuilder. Plugins: prisma (selections, no N+1), relay (Node, connections),
 // scope-auth (who may see what, via scope.ts), errors (typed mutation results), validation
-// (zod on inputs), complexity (cost limits), simple-objects (payloads and stats rows), storableText
-// (no NUL or unpaired surrogate in any argument).
+// (zod on inputs), complexity (cost limits), simple-objects (payloads and stats rows), storableInput
+// (no NUL, unpaired surrogate or year 0 in any argument).
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
@@ -16,7 +16,7 @@ import { ForbiddenError, ValidationError } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { grantedScopes } from "./scope.ts";
-import StorableTextPlugin from "./storable-text-plugin.ts";
+import StorableInputPlugin from "./storable-input-plugin.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -46,7 +46,7 @@ export const builder = new SchemaBuilder<{
   plugins: [
     ScopeAuthPlugin,
     ErrorsPlugin,
-    StorableTextPlugin,
+    StorableInputPlugin,
     ValidationPlugin,
     PrismaPlugin,
     RelayPlugin,

@@ -1,11 +1,12 @@
-// A Pothos plugin that refuses text no database can store (rules/text.ts) in any field's
-// arguments, before its resolver runs: a mutation answers its typed ValidationError (the errors
-// plugin handles argument errors), any other field a VALIDATION error. Nothing reaches Prisma.
+// A Pothos plugin that refuses values no database can store (rules/storable.ts: NUL, unpaired
+// surrogates, year 0) in any field's arguments, before its resolver runs: a mutation answers its
+// typed ValidationError (the errors plugin handles argument errors), any other field a VALIDATION
+// error. Nothing reaches Prisma.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from "@pothos/core";
 import { ValidationError } from "./errors.ts";
-import { textIssues } from "./rules/text.ts";
+import { unstorableIssues } from "./rules/storable.ts";
 
-export class StorableTextPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+export class StorableInputPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     if (Object.keys(fieldConfig.args).length === 0) return fieldConfig;
     return {
@@ -14,7 +15,7 @@ export class StorableTextPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
         ...(fieldConfig.argMappers ?? []),
         (args) => {
           // Paths as the validation plugin writes them: `title`, not `input.title`.
-          const issues = textIssues(args, "").map((i) => ({ ...i, field: i.field.replace(/^input\./, "") }));
+          const issues = unstorableIssues(args, "").map((i) => ({ ...i, field: i.field.replace(/^input\./, "") }));
           if (issues.length) throw new ValidationError(issues);
           return args;
         },
@@ -26,12 +27,12 @@ export class StorableTextPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
 declare global {
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
-      storableText: StorableTextPlugin<Types>;
+      storableInput: StorableInputPlugin<Types>;
     }
   }
 }
 
-const pluginName = "storableText";
+const pluginName = "storableInput";
 export default pluginName;
 
-SchemaBuilder.registerPlugin(pluginName, StorableTextPlugin);
+SchemaBuilder.registerPlugin(pluginName, StorableInputPlugin);
