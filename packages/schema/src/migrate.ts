@@ -66,6 +66,10 @@ export async function migrate(url: string): Promise<string[]> {
           ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name, new Date().toISOString());
         })();
       }
+      // Planner statistics for tables that lack them or have outgrown them (SQLite gathers none by
+      // itself): without them it prefers any equality, even provinceCode (one value for a whole
+      // province), to a selective date range. Quick: SQLite samples large tables.
+      db.pragma("optimize=0x10002");
       return todo.map((m) => m.name);
     } finally {
       db.close();

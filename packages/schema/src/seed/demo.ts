@@ -64,6 +64,8 @@ export async function seedDemo(prisma: Db, options: SeedOptions = {}): Promise<S
   } finally {
     await writer.close();
   }
+  // Planner statistics for the tables just filled, before the first query relies on them.
+  await prisma.$executeRawUnsafe("ANALYZE");
   const summary: SeedSummary = {
     provider: writer.provider,
     scale,
