@@ -56,6 +56,21 @@ export const pgPoolOptions = {
   keepAliveInitialDelayMillis: 10_000,
 } as const;
 
+/** How long a writer waits for SQLite's write lock before SQLITE_BUSY (DATABASE_UNAVAILABLE). */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * How long an interactive transaction may wait to start. Prisma's default (2 s) is shorter than
+ * the pool's own wait, so under a burst of writes a transaction gave up first, as P2028 "Unable
+ * to start a transaction" (a 500), and with driver adapters the connection it got too late went
+ * back to the pool inside its BEGIN (prisma/orm#29719; closing the pool then hung). Waiting a
+ * little longer than the pool (PostgreSQL) or SQLite's busy timeout leaves the decision to them.
+ */
+const transactionMaxWait = {
+  sqlite: SQLITE_BUSY_TIMEOUT_MS + 1000,
+  postgresql: pgPoolOptions.connectionTimeoutMillis + 1000,
+};
+
 export function openDatabase(options: DatabaseOptions): Database {
   const provider = providerOf(options.url);
   const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
@@ -63,11 +78,12 @@ export function openDatabase(options: DatabaseOptions): Database {
   if (provider === "sqlite") {
     // WAL + busy timeout: readers never block the writer, and concurrent writers wait
     // instead of failing with SQLITE_BUSY.
-    const adapter = new PrismaBetterSQLite3({ url: options.url, timeout: 5000 });
-    prisma = new PrismaClient({ adapter, log });
+    const adapter = new PrismaBetterSQLite3({ url: options.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    prisma = new PrismaClient({ adapter, log, transactionOptions: { maxWait: transactionMaxWait.sqlite } });
   } else {
     const adapter = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10, ...pgPoolOptions });
-    prisma = new PostgresClient({ adapter, log }) as unknown as Db;
+    const transactionOptions = { maxWait: transactionMaxWait.postgresql };
+    prisma = new PostgresClient({ adapter, log, transactionOptions }) as unknown as Db;
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;

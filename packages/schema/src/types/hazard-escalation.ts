@@ -54,20 +54,21 @@ builder.mutationField("escalateOverdueHazards", (t) =>
       const hazards = await ctx.prisma.$transaction(async (tx) => {
         const due = await tx.hazard.findMany({ where, orderBy: { code: "asc" } });
         if (!due.length) return [];
-        const ids = due.map((h) => h.id);
-        // One UPDATE per supervising office (≤ one per city), guarded by escalatedAt IS NULL so a
-        // concurrent run cannot stamp a hazard twice; then read back which ones this run stamped.
+        // One UPDATE per supervising office (≤ one per city), guarded by the rule itself (not yet
+        // escalated, still overdue) so a concurrent run or step cannot have it stamped twice or
+        // once handed in. Each returns the rows it stamped: read back by `escalatedAt = now`, a run
+        // counted those a concurrent run stamped at the same instant and wrote their events again.
+        const stamped: Hazard[] = [];
         for (const office of new Set(due.map((h) => escalationOffice(h.countyCode)))) {
           const mine = due.filter((h) => escalationOffice(h.countyCode) === office).map((h) => h.id);
-          await tx.hazard.updateMany({
-            where: { id: { in: mine }, escalatedAt: null },
-            data: { escalatedAt: ctx.now, escalatedToCode: office },
-          });
+          stamped.push(
+            ...(await tx.hazard.updateManyAndReturn({
+              where: { id: { in: mine }, ...escalationWhere(ctx.now) },
+              data: { escalatedAt: ctx.now, escalatedToCode: office },
+            })),
+          );
         }
-        const stamped = await tx.hazard.findMany({
-          where: { id: { in: ids }, escalatedAt: ctx.now },
-          orderBy: { code: "asc" },
-        });
+        stamped.sort((a, b) => a.code.localeCompare(b.code));
         await tx.hazardEvent.createMany({
           data: stamped.map((h) => ({
             hazardId: h.id,
