@@ -28,6 +28,9 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 5) return false;
   const e = err as { code?: unknown; message?: unknown; cause?: unknown; meta?: unknown; originalError?: unknown };
   if (typeof e.code === "string" && prismaCodes.has(e.code)) return true;
+  // A transaction that got no connection (or SQLite's lock) within maxWait (db.ts): busy, retry.
+  if (e.code === "P2028" && typeof e.message === "string" && /Unable to start a transaction/.test(e.message))
+    return true;
   // 08xxx connection exceptions, 57P0x shutdown/crash/starting up; SQLITE_BUSY past the busy timeout.
   if (typeof e.code === "string" && /^(08|57P0)|^SQLITE_BUSY/.test(e.code)) return true;
   const cause = e.cause as { kind?: unknown; originalCode?: unknown; code?: unknown } | undefined;

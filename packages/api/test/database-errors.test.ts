@@ -84,6 +84,10 @@ describe("isDatabaseUnavailable", () => {
     ["pg: connection terminated", new Error("Connection terminated unexpectedly")],
     ["pg: connect timeout", new Error("timeout exceeded when trying to connect")],
     [
+      "no connection within a transaction's maxWait (P2028)",
+      { code: "P2028", message: "Transaction API error: Unable to start a transaction in the given time." },
+    ],
+    [
       "wrapped",
       { message: "x", originalError: { meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } } },
     ],
@@ -93,6 +97,7 @@ describe("isDatabaseUnavailable", () => {
 
   it.each([
     ["a unique violation", { code: "P2002" }],
+    ["a transaction that ran past its timeout (P2028)", { code: "P2028", message: "Transaction already closed" }],
     ["a syntax error", { cause: { kind: "postgres", code: "42601" } }],
     ["a bug", new TypeError("cannot read properties of undefined")],
     ["nothing", undefined],

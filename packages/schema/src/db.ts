@@ -60,11 +60,12 @@ export const pgPoolOptions = {
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
- * How long an interactive transaction may wait to start. Prisma's default (2 s) is shorter than
- * the pool's own wait, so under a burst of writes a transaction gave up first, as P2028 "Unable
- * to start a transaction" (a 500), and with driver adapters the connection it got too late went
- * back to the pool inside its BEGIN (prisma/orm#29719; closing the pool then hung). Waiting a
- * little longer than the pool (PostgreSQL) or SQLite's busy timeout leaves the decision to them.
+ * How long an interactive transaction may wait to start. Prisma's default (2 s) is shorter than the
+ * PostgreSQL pool's own wait, so under a burst of writes transactions gave up first, as P2028 (a
+ * 500), and with driver adapters a connection that comes after maxWait can go back to the pool
+ * inside its BEGIN (prisma/orm#29719). A little longer than the pool lets the pool decide; SQLite
+ * transactions queue on the adapter's lock about as long as a writer waits for the file's lock.
+ * Either refusal is DATABASE_UNAVAILABLE (use-database-errors.ts).
  */
 const transactionMaxWait = {
   sqlite: SQLITE_BUSY_TIMEOUT_MS + 1000,
