@@ -17,6 +17,7 @@ import { createYoga, maskError, type Plugin, type YogaServerInstance } from "gra
 import type { Logger } from "pino";
 import { AuthError, verifyToken } from "./auth.ts";
 import { clientIp } from "./client-ip.ts";
+import { useCompression } from "./use-compression.ts";
 import { useCsrfPrevention } from "./use-csrf.ts";
 import { databaseUnavailable, isDatabaseUnavailable, useDatabaseErrors } from "./use-database-errors.ts";
 import { useExport } from "./use-export.ts";
@@ -142,6 +143,8 @@ export function createApi(options: ApiOptions): Api {
       useIntrospection({ enabled: options.introspection ?? true }),
       useRootScopes(),
       ...(options.plugins ?? []),
+      // Last, so that it compresses the body every other plugin has settled on.
+      useCompression(),
     ],
   }) as unknown as Api;
 }

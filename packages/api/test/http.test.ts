@@ -3,8 +3,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { openDatabase } from "@renfang/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseEncoding } from "../src/use-compression.ts";
 import { createApi } from "../src/yoga.ts";
 import { SECRET, type TestApi, testApi, tokenFor } from "./helpers.ts";
 
@@ -157,5 +159,69 @@ describe("masked errors", () => {
       message: expect.stringMatching(/^Not authorized to resolve Query\.auditLog/),
       extensions: { code: "FORBIDDEN" },
     });
+  });
+});
+
+describe("response compression", () => {
+  const post = (body: object, headers: Record<string, string> = {}) =>
+    t.api.fetch("http://yoga/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+  const big = { query: "{ __schema { types { name description } } }" };
+
+  it("gzips a large JSON answer for a client that accepts it, and the body reads back the same", async () => {
+    const plain = await post(big);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(plain.headers.get("vary")).toContain("Accept-Encoding");
+    const text = await plain.text();
+    expect(text.length).toBeGreaterThan(10_000);
+
+    const zipped = await post(big, { "accept-encoding": "br;q=1.0, gzip;q=0.8, *;q=0.1" });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const raw = Buffer.from(await zipped.arrayBuffer());
+    expect(raw.length).toBeLessThan(text.length / 3);
+    expect(gunzipSync(raw).toString("utf8")).toBe(text);
+  });
+
+  it("leaves small answers and refused encodings alone", async () => {
+    const small = await post({ query: "{ viewer { role } }" }, { "accept-encoding": "gzip" });
+    expect(small.headers.get("content-encoding")).toBeNull();
+    expect(await small.json()).toEqual({ data: { viewer: { role: "PUBLIC" } } });
+    const refused = await post(big, { "accept-encoding": "gzip;q=0, identity" });
+    expect(refused.headers.get("content-encoding")).toBeNull();
+  });
+
+  it("never compresses an event stream, whose events must not wait in a compressor", async () => {
+    const abort = new AbortController();
+    const res = await t.api.fetch("http://yoga/graphql", {
+      method: "POST",
+      signal: abort.signal,
+      headers: {
+        "content-type": "application/json",
+        accept: "text/event-stream",
+        "accept-encoding": "gzip, deflate",
+        authorization: `Bearer ${await tokenFor({ role: "PROVINCE_ADMIN" })}`,
+      },
+      body: JSON.stringify({ query: `subscription { hazardChanged(regionCode: "360000") { code } }` }),
+    });
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    // yoga marks its streams `content-encoding: none` so that proxies leave them alone too.
+    expect(res.headers.get("content-encoding") ?? "none").toBe("none");
+    abort.abort();
+    await res.body?.cancel().catch(() => {});
+  });
+});
+
+describe("chooseEncoding", () => {
+  it("reads Accept-Encoding with q-values and wildcards", () => {
+    expect(chooseEncoding(null)).toBeNull();
+    expect(chooseEncoding("gzip, deflate, br")).toBe("gzip");
+    expect(chooseEncoding("deflate")).toBe("deflate");
+    expect(chooseEncoding("br")).toBeNull();
+    expect(chooseEncoding("*")).toBe("gzip");
+    expect(chooseEncoding("gzip;q=0, *;q=0.5")).toBe("deflate");
+    expect(chooseEncoding("identity")).toBeNull();
   });
 });
