@@ -127,19 +127,23 @@ export const plan = (
 
 /**
  * HazardTally (kept by triggers) against a count of the hazards themselves: one row per county,
- * status, level, category and source, with the same count (rows counted down to 0 are no row).
+ * status, level, category, source and year found, with the same count (rows counted down to 0
+ * are no row).
  */
 export async function tallyAndCount(t: TestApi) {
   const p = t.database.prisma;
-  const key = (r: { countyCode: string; status: string; level: string; category: string; source: string }) =>
-    [r.countyCode, r.status, r.level, r.category, r.source].join("/");
+  const key = (
+    r: { countyCode: string; status: string; level: string; category: string; source: string },
+    year: number,
+  ) => [r.countyCode, r.status, r.level, r.category, r.source, year].join("/");
   const tally = await p.hazardTally.findMany({ where: { count: { gt: 0 } } });
-  const counted = await p.hazard.groupBy({
-    by: ["countyCode", "status", "level", "category", "source"],
-    _count: { _all: true },
+  const counted: Record<string, number> = {};
+  const hazards = await p.hazard.findMany({
+    select: { countyCode: true, status: true, level: true, category: true, source: true, discoveredOn: true },
   });
-  return {
-    tally: Object.fromEntries(tally.map((r) => [key(r), r.count])),
-    counted: Object.fromEntries(counted.map((r) => [key(r), r._count._all])),
-  };
+  for (const h of hazards) {
+    const k = key(h, h.discoveredOn.getUTCFullYear());
+    counted[k] = (counted[k] ?? 0) + 1;
+  }
+  return { tally: Object.fromEntries(tally.map((r) => [key(r, r.discoveredYear), r.count])), counted };
 }

@@ -1,13 +1,14 @@
 // hazardStats: totals, open, closed, overdue and closure rate per group (REGION, CITY, COUNTY,
 // CATEGORY, LEVEL, STATUS, SOURCE, several at once), counted by the database with two GROUP BY
 // statements over the same `where` as the `hazards` list — so the numbers always add up to it.
-// Totals come from HazardTally (counts kept by triggers) whenever the filter uses only columns the
+// Totals come from HazardTally (counts kept by triggers) whenever the `where` uses only columns the
 // tally has: a province's million hazards are then a few thousand rows to add up, not a scan.
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { regionDirectory } from "../regions.ts";
 import { overdueWhere } from "../rules/hazard.ts";
+import { tallyWhere } from "../rules/hazard-tally.ts";
 import { regionLevel } from "../scope.ts";
 import { HazardFilter, type HazardFilterShape, hazardWhere } from "./hazard-filter.ts";
 
@@ -129,28 +130,9 @@ type TallyGroupByFn = (args: {
   _sum: { count: true };
 }) => Promise<(Record<string, string> & { _sum: { count: number | null } })[]>;
 
-/** The filter conditions HazardTally can answer; any other needs the hazards themselves. */
-const talliedFilters = new Set<string>(["regionCode", "status", "level", "category", "source", "asOf"]);
-
-/**
- * The tally's `where` for this viewer and filter, or null when only Hazard can answer. The tally
- * has Hazard's region, status, level, category and source columns under the same names, so
- * hazardWhere itself builds it; a unit's scope goes through its shelters, which the tally has not.
- */
-function tallyWhere(ctx: Context, filter: HazardFilterShape | null | undefined): Prisma.HazardTallyWhereInput | null {
-  if (ctx.viewer.role === "UNIT_USER") return null;
-  if (Object.entries(filter ?? {}).some(([name, value]) => value != null && !talliedFilters.has(name))) return null;
-  return hazardWhere(ctx.viewer, filter, ctx.now) as Prisma.HazardTallyWhereInput;
-}
-
 /** Hazards per group and status: from the tally when it can answer, else counted. */
-async function countByStatus(
-  ctx: Context,
-  filter: HazardFilterShape | null | undefined,
-  by: Column[],
-  where: Prisma.HazardWhereInput,
-): Promise<Counted[]> {
-  const tally = tallyWhere(ctx, filter);
+async function countByStatus(ctx: Context, by: Column[], where: Prisma.HazardWhereInput): Promise<Counted[]> {
+  const tally = tallyWhere(where);
   if (!tally) return (ctx.prisma.hazard.groupBy as unknown as GroupByFn)({ by, where, _count: { _all: true } });
   const rows = await (ctx.prisma.hazardTally.groupBy as unknown as TallyGroupByFn)({
     by,
@@ -173,7 +155,7 @@ export async function hazardStats(
   const run = ctx.prisma.hazard.groupBy as unknown as GroupByFn;
   const overdueWhereAll = { AND: [where, overdueWhere(asOf)] };
   const [byStatus, overdueRows, regions] = await Promise.all([
-    countByStatus(ctx, filter, [...new Set<Column>([...keyCols, "status"])], where),
+    countByStatus(ctx, [...new Set<Column>([...keyCols, "status"])], where),
     keyCols.length
       ? run({ by: keyCols, where: overdueWhereAll, _count: { _all: true } })
       : ctx.prisma.hazard.count({ where: overdueWhereAll }).then((n) => [{ _count: { _all: n } } as Counted]),

@@ -3,8 +3,9 @@
 // Every count goes through the same filters as the lists (shelterWhere, scope.ts), so a progress
 // figure and the list behind it always agree.
 import type { Context } from "../context.ts";
-import type { TargetMetric as Metric } from "../generated/sqlite/client.js";
+import type { TargetMetric as Metric, Prisma } from "../generated/sqlite/client.js";
 import { regionDirectory } from "../regions.ts";
+import { tallyWhere } from "../rules/hazard-tally.ts";
 import { dayEnd, yearStart } from "../rules/progress.ts";
 import type * as tree from "../rules/target-tree.ts";
 import { regionWhere, scoped } from "../scope.ts";
@@ -57,18 +58,36 @@ async function loadCells(
   }
   // HAZARD_CLOSURE_RATE: hazards found in each year up to asOf, and those of them closed by asOf.
   const cells: tree.Cell[] = [];
-  for (const year of years) {
+  // A year already over, judged as of today or later, counts every hazard closed so far: the
+  // tally (kept by triggers) answers it without reading the year's hundreds of thousands of rows.
+  const region = scoped(ctx.viewer, "Hazard", regionWhere("Hazard", code)) as Prisma.HazardWhereInput;
+  const tally = asOfEnd >= dayEnd(ctx.now) ? tallyWhere(region) : null;
+  const tallied = tally ? years.filter((year) => yearStart(year + 1) <= asOfEnd) : [];
+  if (tally && tallied.length) {
+    const groups = await ctx.prisma.hazardTally.groupBy({
+      by: ["countyCode", "discoveredYear", "status"],
+      where: { AND: [tally, { discoveredYear: { in: tallied } }] },
+      _sum: { count: true },
+    });
+    const byCell = new Map<string, tree.Cell>();
+    for (const g of groups) {
+      const key = `${g.countyCode}:${g.discoveredYear}`;
+      let cell = byCell.get(key);
+      if (!cell) {
+        cell = { code: g.countyCode, year: g.discoveredYear, num: 0, den: 0 };
+        byCell.set(key, cell);
+      }
+      cell.den += g._sum.count ?? 0;
+      if (g.status === "CLOSED") cell.num += g._sum.count ?? 0;
+    }
+    cells.push(...[...byCell.values()].filter((c) => c.den > 0));
+  }
+  for (const year of years.filter((y) => !tallied.includes(y))) {
     const upTo = new Date(Math.min(yearStart(year + 1).getTime(), asOfEnd.getTime()));
-    const found = { AND: [regionWhere("Hazard", code), { discoveredOn: { gte: yearStart(year), lt: upTo } }] };
+    const found = { AND: [region, { discoveredOn: { gte: yearStart(year), lt: upTo } }] };
     const closed = { AND: [found, { status: "CLOSED" as const, closedOn: { lt: asOfEnd } }] };
     const [all, done] = await Promise.all(
-      [found, closed].map((where) =>
-        ctx.prisma.hazard.groupBy({
-          by: ["countyCode"],
-          where: scoped(ctx.viewer, "Hazard", where),
-          _count: { _all: true },
-        }),
-      ),
+      [found, closed].map((where) => ctx.prisma.hazard.groupBy({ by: ["countyCode"], where, _count: { _all: true } })),
     );
     const closedBy = new Map(done.map((g) => [g.countyCode, g._count._all]));
     for (const g of all)

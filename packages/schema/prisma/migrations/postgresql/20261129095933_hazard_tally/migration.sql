@@ -7,9 +7,10 @@ CREATE TABLE "HazardTally" (
     "level" "HazardLevel" NOT NULL,
     "category" "HazardCategory" NOT NULL,
     "source" "HazardSource" NOT NULL,
+    "discoveredYear" INTEGER NOT NULL,
     "count" INTEGER NOT NULL,
 
-    CONSTRAINT "HazardTally_pkey" PRIMARY KEY ("countyCode","status","level","category","source")
+    CONSTRAINT "HazardTally_pkey" PRIMARY KEY ("countyCode","status","level","category","source","discoveredYear")
 );
 
 -- CreateIndex
@@ -24,23 +25,24 @@ CREATE INDEX "HazardTally_provinceCode_idx" ON "HazardTally"("provinceCode");
 CREATE FUNCTION "hazard_tally"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    INSERT INTO "HazardTally" VALUES (NEW."countyCode", NEW."cityCode", NEW."provinceCode", NEW."status", NEW."level", NEW."category", NEW."source", 0)
+    INSERT INTO "HazardTally" VALUES (NEW."countyCode", NEW."cityCode", NEW."provinceCode", NEW."status", NEW."level", NEW."category", NEW."source", EXTRACT(YEAR FROM NEW."discoveredOn")::INTEGER, 0)
     ON CONFLICT DO NOTHING;
     -- Both rows locked in key order, so that two opposite steps (submit and reject) taken at
     -- once in the same county wait for each other instead of deadlocking.
     PERFORM 1 FROM "HazardTally"
-    WHERE ("countyCode", "status", "level", "category", "source") IN (
-      (OLD."countyCode", OLD."status", OLD."level", OLD."category", OLD."source"),
-      (NEW."countyCode", NEW."status", NEW."level", NEW."category", NEW."source"))
-    ORDER BY "countyCode", "status", "level", "category", "source" FOR UPDATE;
+    WHERE ("countyCode", "status", "level", "category", "source", "discoveredYear") IN (
+      (OLD."countyCode", OLD."status", OLD."level", OLD."category", OLD."source", EXTRACT(YEAR FROM OLD."discoveredOn")::INTEGER),
+      (NEW."countyCode", NEW."status", NEW."level", NEW."category", NEW."source", EXTRACT(YEAR FROM NEW."discoveredOn")::INTEGER))
+    ORDER BY "countyCode", "status", "level", "category", "source", "discoveredYear" FOR UPDATE;
   END IF;
   IF TG_OP <> 'INSERT' THEN
     UPDATE "HazardTally" SET "count" = "count" - 1
-    WHERE ("countyCode", "status", "level", "category", "source") = (OLD."countyCode", OLD."status", OLD."level", OLD."category", OLD."source");
+    WHERE ("countyCode", "status", "level", "category", "source", "discoveredYear")
+      = (OLD."countyCode", OLD."status", OLD."level", OLD."category", OLD."source", EXTRACT(YEAR FROM OLD."discoveredOn")::INTEGER);
   END IF;
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO "HazardTally" VALUES (NEW."countyCode", NEW."cityCode", NEW."provinceCode", NEW."status", NEW."level", NEW."category", NEW."source", 1)
-    ON CONFLICT ("countyCode", "status", "level", "category", "source") DO UPDATE SET "count" = "HazardTally"."count" + 1;
+    INSERT INTO "HazardTally" VALUES (NEW."countyCode", NEW."cityCode", NEW."provinceCode", NEW."status", NEW."level", NEW."category", NEW."source", EXTRACT(YEAR FROM NEW."discoveredOn")::INTEGER, 1)
+    ON CONFLICT ("countyCode", "status", "level", "category", "source", "discoveredYear") DO UPDATE SET "count" = "HazardTally"."count" + 1;
   END IF;
   RETURN NULL;
 END $$;
@@ -49,12 +51,12 @@ CREATE TRIGGER "Hazard_tally_insert_delete" AFTER INSERT OR DELETE ON "Hazard"
 FOR EACH ROW EXECUTE FUNCTION "hazard_tally"();
 
 CREATE TRIGGER "Hazard_tally_update"
-AFTER UPDATE OF "countyCode", "cityCode", "provinceCode", "status", "level", "category", "source" ON "Hazard"
-FOR EACH ROW WHEN ((OLD."countyCode", OLD."status", OLD."level", OLD."category", OLD."source")
-  IS DISTINCT FROM (NEW."countyCode", NEW."status", NEW."level", NEW."category", NEW."source"))
+AFTER UPDATE OF "countyCode", "cityCode", "provinceCode", "status", "level", "category", "source", "discoveredOn" ON "Hazard"
+FOR EACH ROW WHEN ((OLD."countyCode", OLD."status", OLD."level", OLD."category", OLD."source", OLD."discoveredOn")
+  IS DISTINCT FROM (NEW."countyCode", NEW."status", NEW."level", NEW."category", NEW."source", NEW."discoveredOn"))
 EXECUTE FUNCTION "hazard_tally"();
 
 -- The hazards already there (the triggers above hold Hazard against writes until this commits).
-INSERT INTO "HazardTally" ("countyCode", "cityCode", "provinceCode", "status", "level", "category", "source", "count")
-SELECT "countyCode", min("cityCode"), min("provinceCode"), "status", "level", "category", "source", count(*)
-FROM "Hazard" GROUP BY "countyCode", "status", "level", "category", "source";
+INSERT INTO "HazardTally" ("countyCode", "cityCode", "provinceCode", "status", "level", "category", "source", "discoveredYear", "count")
+SELECT "countyCode", min("cityCode"), min("provinceCode"), "status", "level", "category", "source", EXTRACT(YEAR FROM "Hazard"."discoveredOn")::INTEGER, count(*)
+FROM "Hazard" GROUP BY "countyCode", "status", "level", "category", "source", EXTRACT(YEAR FROM "Hazard"."discoveredOn")::INTEGER;
