@@ -37,6 +37,19 @@ export function shiftWindow(date: Date, kind: ShiftKind): ShiftWindow {
   return { startsAt: atLocal(date, startMinute), endsAt: atLocal(date, startMinute + minutes) };
 }
 
+/**
+ * How far ahead a roster is planned. A later date is a typing error (and 9999-12-31's night shift
+ * would end in the year 10000, which the database driver cannot write: an internal error).
+ */
+export const ROSTER_DAYS_AHEAD = 366;
+
+/** A shift's date is at most ROSTER_DAYS_AHEAD days after `today` (both Beijing calendar dates at UTC midnight). */
+export function checkShiftDate(date: Date, today: Date): void {
+  if (date.getTime() - today.getTime() > ROSTER_DAYS_AHEAD * 86_400_000) {
+    throw ValidationError.of("date", "range", `range: a roster is planned at most ${ROSTER_DAYS_AHEAD} days ahead`);
+  }
+}
+
 /** Half-open intervals: a night shift starting when the day shift ends does not overlap it. */
 export function overlaps(a: ShiftWindow, b: ShiftWindow): boolean {
   return a.startsAt < b.endsAt && b.startsAt < a.endsAt;

@@ -7,7 +7,15 @@ import type { Context } from "../context.ts";
 import type { Tx } from "../db.ts";
 import { mutationErrors, NotFoundError, RuleError } from "../errors.ts";
 import type { DutyShift } from "../generated/sqlite/client.js";
-import { checkShift, DUTY_OFFICE_KINDS, dutyFields, type RosterPerson, shiftWindow } from "../rules/duty.ts";
+import {
+  checkShift,
+  checkShiftDate,
+  DUTY_OFFICE_KINDS,
+  dutyFields,
+  type RosterPerson,
+  shiftWindow,
+} from "../rules/duty.ts";
+import { calendarDay } from "../rules/hazard.ts";
 import { assertRegionWritable, scoped } from "../scope.ts";
 import { payloadType } from "./common.ts";
 import { DutyShiftRef } from "./duty.ts";
@@ -74,6 +82,7 @@ builder.mutationField("scheduleDutyShift", (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: ScheduleDutyShiftInput, required: true, description: "The shift." }) },
     resolve: async (_root, { input }, ctx) => {
+      checkShiftDate(input.date, calendarDay(ctx.now));
       const org = await ctx.prisma.organization.findFirst({
         where: { AND: [{ code: input.organizationCode }, scoped(ctx.viewer, "Organization")] },
       });
