@@ -13,7 +13,7 @@ import { type TestApi, testApi } from "./helpers.ts";
 
 const CLIENTS = 50;
 const HAZARDS = 100;
-const OPS_PER_CLIENT = 20;
+const OPS_PER_CLIENT = 16;
 const SEED = process.env.CONCURRENCY_SEED ?? String(Date.now());
 
 type Status = ReturnType<typeof nextStatus>;
@@ -123,23 +123,16 @@ beforeAll(async () => {
     orderBy: { regionCode: "asc" },
   });
   works = await Promise.all(counties.map((c) => workOf(t, c.regionCode)));
-  // The 100 hazards, registered by each work's county office: a third MAJOR, some fixed on site.
-  // Ten at a time (the PostgreSQL pool's size): a burst of 100 writes queueing on a few county code
-  // counters would wait past the pool's limit and be refused as DATABASE_UNAVAILABLE (db.ts).
-  pool = [];
-  for (let chunk = 0; chunk < HAZARDS; chunk += 10) {
-    const reported = await Promise.all(
-      Array.from({ length: 10 }, (_, k) => {
-        const i = chunk + k;
-        const work = works[i % works.length];
-        const level = i % 3 === 0 ? "MAJOR" : "GENERAL";
-        const office = { role: "COUNTY_OFFICER", regionCode: work.shelter.regionCode, subject: "P-conc-setup" };
-        const input = report(work, level, "PATROL", level === "GENERAL" && i % 5 === 1);
-        return run(t, "reportHazard", input, office).then((r) => ({ code: r.hazard!.code, work }));
-      }),
-    );
-    pool.push(...reported);
-  }
+  // The 100 hazards, registered at once by each work's county office: a third MAJOR, some fixed on site.
+  pool = await Promise.all(
+    Array.from({ length: HAZARDS }, (_, i) => {
+      const work = works[i % works.length];
+      const level = i % 3 === 0 ? "MAJOR" : "GENERAL";
+      const office = { role: "COUNTY_OFFICER", regionCode: work.shelter.regionCode, subject: "P-conc-setup" };
+      const input = report(work, level, "PATROL", level === "GENERAL" && i % 5 === 1);
+      return run(t, "reportHazard", input, office).then((r) => ({ code: r.hazard!.code, work }));
+    }),
+  );
 }, 180_000);
 afterAll(() => t?.drop());
 

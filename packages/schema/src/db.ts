@@ -45,12 +45,15 @@ export function sqlitePath(url: string): string {
 
 /**
  * PostgreSQL pool tuning for faults (issue 10). A stopped server refuses connections at once, so
- * requests fail in milliseconds; the connect timeout only bounds an unreachable host. Idle
+ * requests fail in milliseconds; the connect timeout bounds an unreachable host, and also how long
+ * a request waits for a free connection while all are busy: with 50 clients stepping the same
+ * hazards (concurrency.test.ts), transactions hold connections behind each other's row locks and
+ * requests took up to ~4 s on a loaded machine; the database is busy then, not unavailable. Idle
  * connections are recycled so a restarted server is reconnected to without stale sockets, and
  * TCP keepalive finds connections a dead network path has silently dropped.
  */
 export const pgPoolOptions = {
-  connectionTimeoutMillis: 3000,
+  connectionTimeoutMillis: 10_000,
   idleTimeoutMillis: 30_000,
   keepAlive: true,
   keepAliveInitialDelayMillis: 10_000,
