@@ -148,7 +148,7 @@ function report(work: Work, level: "MAJOR" | "GENERAL", source: string, fixedOnS
   };
 }
 
-/** Clients 0–19 are units (two per work's manager), then county offices, city offices, the province. */
+/** In turn: two units (a work's manager), its county's office, the city's office, the province's. */
 function clientsFor(works: Work[]): Client[] {
   const kinds: Kind[] = ["unit", "unit", "county", "city", "admin"];
   return Array.from({ length: CLIENTS }, (_, index) => {
