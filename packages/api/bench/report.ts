@@ -22,6 +22,8 @@ export interface DbResult {
   rows: Row[];
   /** Server RSS in bytes after round 1 and after round 2. */
   rss: number[];
+  /** The V8 heap in use after a full garbage collection, after each round: a leak shows here. */
+  heapAfterGc: number[];
   /** The GraphQL ledger page and the raw SQL one were byte-identical JSON. */
   sameLedger: boolean;
 }
@@ -57,11 +59,13 @@ export function table(results: DbResult[], ctx: RunContext): string {
   }
   lines.push(
     "",
-    "| database | RSS after round 1 | RSS after round 2 | ledger JSON identical to raw SQL's |",
-    "|---|---|---|---|",
+    "| database | RSS after round 1 | RSS after round 2 | heap in use after GC, round 1 → 2 | ledger JSON identical to raw SQL's |",
+    "|---|---|---|---|---|",
   );
   for (const r of results)
-    lines.push(`| ${r.db} | ${mb(r.rss[0])} MB | ${mb(r.rss[1])} MB | ${r.sameLedger ? "yes" : "no"} |`);
+    lines.push(
+      `| ${r.db} | ${mb(r.rss[0])} MB | ${mb(r.rss[1])} MB | ${mb(r.heapAfterGc[0])} → ${mb(r.heapAfterGc[1])} MB | ${r.sameLedger ? "yes" : "no"} |`,
+    );
   return lines.join("\n");
 }
 

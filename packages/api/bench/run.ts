@@ -37,10 +37,14 @@ const headers = { "content-type": "application/json", authorization: `Bearer ${t
 const loadBefore = loadavg();
 
 async function startChild(url: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./server.ts", import.meta.url).pathname], {
-    env: { ...process.env, BENCH_DATABASE_URL: url, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", new URL("./server.ts", import.meta.url).pathname],
+    {
+      env: { ...process.env, BENCH_DATABASE_URL: url, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout! }), "line")) as [string];
   const base = `http://127.0.0.1:${JSON.parse(line).port}`;
   return { child, base };
@@ -68,8 +72,13 @@ for (const db of dbs) {
   const url = await ensureDataset(db, scale, (line) => console.log(line));
   if (values["seed-only"]) continue;
   const { child, base } = await startChild(url);
-  const stats = async () => (await (await fetch(`${base}/bench/stats`)).json()) as { statements: number; rss: number };
-  const result: DbResult = { db, scale, rows: [], rss: [], sameLedger: false };
+  const stats = async (gc = false) =>
+    (await (await fetch(`${base}/bench/stats${gc ? "?gc" : ""}`)).json()) as {
+      statements: number;
+      rss: number;
+      heapAfterGc: number;
+    };
+  const result: DbResult = { db, scale, rows: [], rss: [], heapAfterGc: [], sameLedger: false };
   try {
     // SQL statements per request, each page size on its own (after a warm-up request).
     const statements = new Map<string, number[]>();
@@ -98,7 +107,9 @@ for (const db of dbs) {
         const raw = s.name === "ledger" ? await load(`${base}/raw/ledger`, body) : undefined;
         if (round === 2) result.rows.push({ name: s.label, ...m, statements: statements.get(s.name)!, raw });
       }
+      // RSS as the round left it, then the live heap once garbage is collected.
       result.rss.push((await stats()).rss);
+      result.heapAfterGc.push((await stats(true)).heapAfterGc);
     }
   } finally {
     child.kill("SIGTERM");

@@ -2,7 +2,8 @@
 // node:http with keep-alive, as server.ts serves it) plus two bench-only routes on the same
 // database and in the same process:
 //   POST /raw/ledger  — the hand-written SQL ledger (raw-ledger.ts), the yardstick;
-//   GET  /bench/stats — SQL statements sent by Prisma so far and this process's RSS.
+//   GET  /bench/stats — SQL statements sent by Prisma so far, this process's RSS, and (`?gc`) the
+//                       heap in use after a full garbage collection.
 // Prints one JSON line {"port": n} on stdout once it listens.
 import { createServer } from "node:http";
 import { openDatabase } from "@renfang/schema";
@@ -35,9 +36,12 @@ const server = createServer((req, res) => {
     rawLedger(req, res).catch((err) => res.writeHead(500).end(String(err)));
     return;
   }
-  if (req.url === "/bench/stats") {
+  if (req.url?.startsWith("/bench/stats")) {
+    // `?gc`: a full collection first (the child runs with --expose-gc), for the live heap.
+    const rss = process.memoryUsage().rss;
+    if (req.url.endsWith("?gc")) (globalThis as { gc?: () => void }).gc?.();
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ statements, rss: process.memoryUsage().rss }));
+    res.end(JSON.stringify({ statements, rss, heapAfterGc: process.memoryUsage().heapUsed }));
     return;
   }
   api(req, res);
