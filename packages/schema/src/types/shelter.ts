@@ -267,11 +267,32 @@ const ShelterPayload = payloadType<Shelter>("ShelterPayload", "The work after th
 
 type ShelterInput = Record<string, unknown> & { regionCode?: string | null; status?: string | null };
 
+/** Registry fields every work has (NOT NULL columns): an explicit null cannot clear them. */
+const alwaysSet = new Set([
+  "name",
+  "regionCode",
+  "address",
+  "constructionType",
+  "protectionClass",
+  "wartimeFunction",
+  "area",
+  "wartimeCapacity",
+  "peacetimeUse",
+  "parkingSpaces",
+  "isEarlyWork",
+  "status",
+  "disasterShelter",
+  "censusStatus",
+]);
+
 /** Checks that need the database and turns the input into Prisma data. */
 async function shelterData(ctx: Context, input: ShelterInput): Promise<Prisma.ShelterUncheckedUpdateInput> {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined || ["code", "version", "builderCode", "managerCode", "userCode"].includes(key)) continue;
+    if (value === null && alwaysSet.has(key)) {
+      throw ValidationError.of(key, "required", `required: every work has a ${key}; it cannot be null`);
+    }
     data[key] = value;
   }
   if (input.status === "SUSPENDED") {
