@@ -141,7 +141,7 @@ export function wrongIds(realCodes: string[]): fc.Arbitrary<string> {
   );
 }
 
-/** A hostile value for a field of `type`, or null/wrong type (GraphQL then refuses the operation). */
+/** A hostile value for a field of `type`, null, or a wrong type (GraphQL then refuses the operation). */
 export function hostileFor(
   type: GraphQLInputType,
   name: string,
@@ -172,7 +172,12 @@ export function hostileFor(
     else if (scalar === "ID" || /Codes?$|Id$/.test(name)) hostile = wrongIds(realCodes);
     else hostile = hostileString;
   }
-  return fc.oneof({ weight: 5, arbitrary: hostile }, { weight: 1, arbitrary: wrongType });
+  // An explicit null: "clear it" for an optional field, a GraphQL error for a required one.
+  return fc.oneof(
+    { weight: 5, arbitrary: hostile },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: wrongType },
+  );
 }
 
 /**
