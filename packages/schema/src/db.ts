@@ -15,8 +15,8 @@ export type Provider = "sqlite" | "postgresql";
 export interface DatabaseOptions {
   /** `file:/abs/path.db` or `postgresql://…`. */
   url: string;
-  /** Called with each SQL statement Prisma sends (query counting in tests and benchmarks). */
-  onQuery?: (sql: string) => void;
+  /** Called with each SQL statement Prisma sends and its parameters (query counting, plans). */
+  onQuery?: (sql: string, params: unknown[]) => void;
   /** PostgreSQL pool size. @default 10 */
   poolSize?: number;
 }
@@ -91,8 +91,9 @@ export function openDatabase(options: DatabaseOptions): Database {
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    (prisma as unknown as { $on(e: "query", cb: (ev: { query: string }) => void): void }).$on("query", (ev) =>
-      onQuery(ev.query),
+    (prisma as unknown as { $on(e: "query", cb: (ev: { query: string; params: string }) => void): void }).$on(
+      "query",
+      (ev) => onQuery(ev.query, JSON.parse(ev.params || "[]")),
     );
   }
   return { prisma, provider, url: options.url, close: () => prisma.$disconnect() };
