@@ -1,5 +1,6 @@
-// Registering a hazard (登记), the first step of the closed loop, in one place: recordPatrol calls
-// it for every failed checklist item and reportHazard can call it for a hazard reported directly.
+// Registering a hazard (登记), the first step of the closed loop, in one place: reportHazard calls
+// it for a hazard reported directly, recordPatrol for every failed checklist item and
+// registerDrillFinding for a drill's finding.
 // It runs inside the caller's transaction, so a hazard exists only if everything the caller
 // writes with it (the patrol, its items) does too.
 import { audit } from "../audit.ts";
@@ -7,6 +8,7 @@ import { nextCode } from "../codes.ts";
 import type { Context } from "../context.ts";
 import type { Tx } from "../db.ts";
 import type { Hazard, HazardCategory, HazardLevel, HazardSource, Shelter } from "../generated/sqlite/client.js";
+import { reportedStatus } from "./hazard.ts";
 import { insertWithCode } from "./unique-code.ts";
 
 export interface ReportedHazardData {
@@ -22,7 +24,9 @@ export interface ReportedHazardData {
   discoveredBy?: string | null;
   patrolId?: number | null;
   drillId?: number | null;
-  /** Comment of the REPORT event; defaults to "发现隐患：<title>" like the demo data. */
+  /** Fixed on the spot (立查立改): registered straight for acceptance, which someone else must give. */
+  fixedOnSite?: boolean;
+  /** Comment of the REPORT event; defaults to the ledger's wording, as in the demo data. */
   comment?: string | null;
   /** Evidence links of the REPORT event (photos). */
   evidence?: string[];
@@ -33,11 +37,14 @@ export interface ReportedHazardData {
 }
 
 /**
- * Creates a REPORTED hazard with its code (YH-<year>-<county>-NNNN), its REPORT event, the
- * shelter's open-hazard count and an audit row. Call hazardReportedEvent(…) after the commit.
+ * Creates a REPORTED hazard (PENDING_ACCEPTANCE when fixed on the spot) with its code
+ * (YH-<year>-<county>-NNNN), its REPORT event, the shelter's open-hazard count and an audit row.
+ * Publish the change (publishChange) after the commit.
  */
 export async function createReportedHazard(tx: Tx, ctx: Context, data: ReportedHazardData): Promise<Hazard> {
   const { shelter } = data;
+  const fixedOnSite = data.fixedOnSite ?? false;
+  const status = reportedStatus(fixedOnSite);
   const code = await nextCode(tx, `YH-${data.discoveredOn.getUTCFullYear()}-${shelter.regionCode}`);
   const at = data.at ?? ctx.now;
   const hazard = await insertWithCode("hazard", code, () =>
@@ -55,18 +62,22 @@ export async function createReportedHazard(tx: Tx, ctx: Context, data: ReportedH
         source: data.source,
         discoveredOn: data.discoveredOn,
         discoveredBy: data.discoveredBy ?? null,
-        status: "REPORTED",
+        status,
+        fixedOnSite,
+        // Fixed on the spot: the reporter did the rectification, so someone else must accept it.
+        ...(fixedOnSite ? { rectifiedOn: data.discoveredOn, submittedBy: ctx.viewer.subject } : {}),
         patrolId: data.patrolId ?? null,
         drillId: data.drillId ?? null,
         events: {
           create: {
             action: "REPORT",
             fromStatus: null,
-            toStatus: "REPORTED",
+            toStatus: status,
             actor: ctx.viewer.subject,
             actorName: ctx.viewer.name,
             at,
-            comment: data.comment ?? `发现隐患：${data.title}`,
+            comment:
+              data.comment ?? (fixedOnSite ? `${data.title}，已立查立改，现场整改完毕` : `发现隐患：${data.title}`),
             evidence: JSON.stringify(data.evidence ?? []),
           },
         },
@@ -77,16 +88,4 @@ export async function createReportedHazard(tx: Tx, ctx: Context, data: ReportedH
   await tx.shelter.update({ where: { id: shelter.id }, data: { openHazardCount: { increment: 1 } } });
   await audit(tx, ctx, { operation: data.operation, model: "Hazard", recordId: hazard.id, after: hazard });
   return hazard;
-}
-
-/** The hazardChanged event of a newly registered hazard, to publish once the transaction has committed. */
-export function hazardReportedEvent(hazard: Hazard) {
-  return {
-    hazardId: hazard.id,
-    code: hazard.code,
-    countyCode: hazard.countyCode,
-    cityCode: hazard.cityCode,
-    provinceCode: hazard.provinceCode,
-    action: "REPORT",
-  };
 }

@@ -5,11 +5,12 @@ import { builder } from "../builder.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Drill, Hazard } from "../generated/sqlite/client.js";
 import { reportingFields as v } from "../rules/campaign.ts";
-import { createReportedHazard, hazardReportedEvent } from "../rules/hazard-create.ts";
+import { createReportedHazard } from "../rules/hazard-create.ts";
 import { assertCanWrite, scoped, within } from "../scope.ts";
 import { DrillRef } from "./drill.ts";
 import { HazardCategory, HazardLevel } from "./enums.ts";
 import { HazardRef } from "./hazard.ts";
+import { publishChange } from "./hazard-step.ts";
 import { shelterScopeRow, shelterWhere } from "./shelter.ts";
 
 const RegisterDrillFindingInput = builder.inputType("RegisterDrillFindingInput", {
@@ -84,7 +85,7 @@ builder.mutationField("registerDrillFinding", (t) =>
           operation: "registerDrillFinding",
         }),
       );
-      ctx.pubsub.publish("hazardChanged", hazardReportedEvent(hazard));
+      publishChange(ctx, hazard, "REPORT");
       return { hazard, drill };
     },
   }),

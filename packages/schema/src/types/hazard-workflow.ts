@@ -1,20 +1,18 @@
 // The closed loop as mutations (SPEC §2 rule 1): report → assign (五落实) → submit → accept, or
 // reject back to rectification. Each step's own checks live here; the shared machinery (scope,
-// version, transition, one transaction, publish) is hazard-step.ts. Input checks come first, so a
-// refused step writes nothing.
-import { audit } from "../audit.ts";
+// version, transition, one transaction, publish) is hazard-step.ts, registration is
+// rules/hazard-create.ts. Input checks come first, so a refused step writes nothing.
 import { builder } from "../builder.ts";
-import { nextCode } from "../codes.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Hazard } from "../generated/sqlite/client.js";
-import { assertMayAccept, assertMayTake, calendarDay, fiveInPlaceIssues, reportedStatus } from "../rules/hazard.ts";
-import { insertWithCode } from "../rules/unique-code.ts";
+import { assertMayAccept, assertMayTake, calendarDay, fiveInPlaceIssues } from "../rules/hazard.ts";
+import { createReportedHazard } from "../rules/hazard-create.ts";
 import { assertCanWrite, scoped } from "../scope.ts";
 import { payloadType } from "./common.ts";
 import { HazardRef } from "./hazard.ts";
 import { AcceptInput, AssignInput, RejectInput, ReportInput, SubmitInput } from "./hazard-inputs.ts";
-import { publishChange, recordStep, step } from "./hazard-step.ts";
+import { publishChange, step } from "./hazard-step.ts";
 import { shelterScopeRow } from "./shelter.ts";
 
 export const HazardPayload = payloadType<Hazard>("HazardPayload", "The hazard after the step.", "hazard", HazardRef);
@@ -54,39 +52,22 @@ builder.mutationFields((t) => ({
           "fixedOnSite: a MAJOR hazard needs the five-in-place rectification",
         );
       }
-      const status = reportedStatus(fixedOnSite);
-      const hazard = await ctx.prisma.$transaction(async (tx) => {
-        const code = await nextCode(tx, `YH-${discoveredOn.getUTCFullYear()}-${shelter.regionCode}`);
-        // A code taken by imported data becomes a ConflictError, like every registration (unique-code.ts).
-        const created = await insertWithCode("hazard", code, () =>
-          tx.hazard.create({
-            data: {
-              code,
-              title: input.title,
-              description: input.description ?? "",
-              shelterId: shelter.id,
-              countyCode: shelter.regionCode,
-              cityCode: shelter.cityCode,
-              provinceCode: shelter.provinceCode,
-              category: input.category,
-              level: input.level,
-              source: input.source,
-              discoveredOn,
-              discoveredBy: input.discoveredBy ?? ctx.viewer.name,
-              status,
-              fixedOnSite,
-              // Fixed on the spot: the reporter did the rectification, so someone else must accept it.
-              ...(fixedOnSite ? { rectifiedOn: discoveredOn, submittedBy: ctx.viewer.subject } : {}),
-            },
-          }),
-        );
-        // The ledger's wording when no comment is given, as in recordPatrol and the demo data.
-        const comment =
-          input.comment ?? (fixedOnSite ? `${input.title}，已立查立改，现场整改完毕` : `发现隐患：${input.title}`);
-        await recordStep(tx, ctx, created, "REPORT", null, status, { comment, evidence: input.evidence });
-        await audit(tx, ctx, { operation: "reportHazard", model: "Hazard", recordId: created.id, after: created });
-        return created;
-      });
+      const hazard = await ctx.prisma.$transaction((tx) =>
+        createReportedHazard(tx, ctx, {
+          shelter,
+          title: input.title,
+          description: input.description ?? "",
+          category: input.category,
+          level: input.level,
+          source: input.source,
+          discoveredOn,
+          discoveredBy: input.discoveredBy ?? ctx.viewer.name,
+          fixedOnSite,
+          comment: input.comment,
+          evidence: input.evidence ?? undefined,
+          operation: "reportHazard",
+        }),
+      );
       publishChange(ctx, hazard, "REPORT");
       return { hazard };
     },

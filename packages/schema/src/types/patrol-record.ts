@@ -8,7 +8,7 @@ import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, RuleError } from "../errors.ts";
 import type { HazardLevel, Patrol } from "../generated/sqlite/client.js";
 import { DUTY_OFFICE_KINDS } from "../rules/duty.ts";
-import { createReportedHazard, hazardReportedEvent } from "../rules/hazard-create.ts";
+import { createReportedHazard } from "../rules/hazard-create.ts";
 import { compactDate, localDate } from "../rules/local-time.ts";
 import {
   CHECKLIST_CATEGORY,
@@ -22,6 +22,7 @@ import { insertWithCode } from "../rules/unique-code.ts";
 import { assertRegionWritable, scoped, within } from "../scope.ts";
 import { payloadType } from "./common.ts";
 import { ChecklistItem, HazardLevel as HazardLevelEnum } from "./enums.ts";
+import { publishChange } from "./hazard-step.ts";
 import { PatrolRef } from "./patrol.ts";
 import { shelterWhere } from "./shelter.ts";
 
@@ -172,7 +173,7 @@ builder.mutationField("recordPatrol", (t) =>
         });
         return { patrol, hazards };
       });
-      for (const hazard of hazards) ctx.pubsub.publish("hazardChanged", hazardReportedEvent(hazard));
+      for (const hazard of hazards) publishChange(ctx, hazard, "REPORT");
       return { patrol };
     },
   }),
