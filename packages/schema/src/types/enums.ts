@@ -3,12 +3,29 @@
 import { builder } from "../builder.ts";
 import * as E from "../generated/sqlite/enums.js";
 
+/** The campaign's own term for each value of each enum, by enum name (see termOf). */
+const terms = new Map<string, Record<string, string>>();
+
+/** The Chinese term in a description's brackets: "Fire safety (消防)." → 消防. */
+function termOf(description: string): string | undefined {
+  return /\(([^()]*\p{Script=Han}[^()]*)\)/u.exec(description)?.[1];
+}
+
+/** The Chinese terms of an enum's values, e.g. enumTerms("HazardLevel").MAJOR = 重大隐患. */
+export function enumTerms(name: string): Record<string, string> {
+  return terms.get(name) ?? {};
+}
+
 function enumOf<T extends Record<string, string>>(
   name: string,
   description: string,
   values: T,
   labels: Record<keyof T, string>,
 ) {
+  terms.set(
+    name,
+    Object.fromEntries(Object.keys(values).flatMap((k) => [[k, termOf(labels[k])]].filter(([, term]) => term))),
+  );
   const described = Object.fromEntries(
     Object.keys(values).map((k) => [k, { value: values[k], description: labels[k] }]),
   );

@@ -10,6 +10,7 @@ import { regionDirectory } from "../regions.ts";
 import { overdueWhere } from "../rules/hazard.ts";
 import { tallyWhere } from "../rules/hazard-tally.ts";
 import { regionLevel } from "../scope.ts";
+import { enumTerms } from "./enums.ts";
 import { HazardFilter, type HazardFilterShape, hazardWhere } from "./hazard-filter.ts";
 
 const dimensions = ["REGION", "CITY", "COUNTY", "CATEGORY", "LEVEL", "STATUS", "SOURCE"] as const;
@@ -80,30 +81,11 @@ const GroupRef = builder.objectRef<Group>("HazardStatsGroup").implement({
   }),
 });
 
-const enumLabels: Record<string, string> = {
-  FIRE: "消防",
-  STRUCTURE: "结构",
-  WATER: "渗漏水/防汛",
-  ELECTRICAL: "电气",
-  VENTILATION: "通风",
-  EVACUATION_ROUTE: "疏散通道",
-  PROTECTIVE_EQUIPMENT: "防护设备",
-  ILLEGAL_OCCUPANCY: "违规使用",
-  MANAGEMENT: "管理制度",
-  OTHER: "其他",
-  GENERAL: "一般隐患",
-  MAJOR: "重大隐患",
-  REPORTED: "已登记",
-  RECTIFYING: "整改中",
-  PENDING_ACCEPTANCE: "待验收",
-  CLOSED: "已销号",
-  SELF_CHECK: "自查",
-  INSPECTION: "检查",
-  CENSUS: "普查",
-  PATROL: "巡查",
-  PUBLIC_REPORT: "举报",
-  DRILL: "演练/评估",
-};
+// What people read for an enum value: the campaign's term from the enum's own descriptions.
+const enumLabels: Record<string, string> = Object.assign(
+  {},
+  ...["HazardCategory", "HazardLevel", "HazardStatus", "HazardSource"].map(enumTerms),
+);
 
 function columnOf(d: Dimension, ctx: Context, filter: HazardFilterShape | null | undefined): Column {
   if (d === "REGION") {
