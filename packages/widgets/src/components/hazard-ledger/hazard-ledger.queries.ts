@@ -1,5 +1,6 @@
 import { gql } from "@urql/core";
 import type { LedgerVariables } from "../../base/ledger-base.js";
+import { pageInfoFragment } from "../../data/paging.js";
 import type { Connection } from "../../data/types.js";
 
 /** One row of the hazard ledger, as `rf-hazard-ledger` asks for it. */
@@ -36,10 +37,7 @@ export const hazardsQuery = gql<HazardsData, LedgerVariables>`
     hazards(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...RfPageInfo
       }
       edges {
         cursor
@@ -69,4 +67,5 @@ export const hazardsQuery = gql<HazardsData, LedgerVariables>`
       }
     }
   }
+  ${pageInfoFragment}
 `;

@@ -1,5 +1,6 @@
 import { gql } from "@urql/core";
 import type { LedgerVariables } from "../../base/ledger-base.js";
+import { pageInfoFragment } from "../../data/paging.js";
 import type { Connection } from "../../data/types.js";
 
 /** One row of the shelter registry, as `rf-shelter-ledger` asks for it. */
@@ -31,10 +32,7 @@ export const sheltersQuery = gql<SheltersData, LedgerVariables>`
     shelters(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
+        ...RfPageInfo
       }
       edges {
         cursor
@@ -53,4 +51,5 @@ export const sheltersQuery = gql<SheltersData, LedgerVariables>`
       }
     }
   }
+  ${pageInfoFragment}
 `;
