@@ -32,7 +32,10 @@ export function delayMinutes(delaySeconds: number): number {
   return Math.ceil(delaySeconds / 60);
 }
 
-/** A report cannot precede its incident, and neither can lie in the future. */
+/** The delay is stored as a 32-bit integer: about 68 years, far beyond any real report. */
+const MAX_DELAY_SECONDS = 2 ** 31 - 1;
+
+/** A report cannot precede its incident, neither can lie in the future, and the delay must fit its column. */
 export function checkIncidentTimes(occurredAt: Date, reportedAt: Date, now: Date): void {
   const latest = now.getTime() + CLOCK_SKEW_MS;
   if (occurredAt.getTime() > latest) {
@@ -43,5 +46,8 @@ export function checkIncidentTimes(occurredAt: Date, reportedAt: Date, now: Date
   }
   if (reportedAt < occurredAt) {
     throw ValidationError.of("reportedAt", "order", "order: reported before the incident happened");
+  }
+  if (delaySecondsOf(occurredAt, reportedAt) > MAX_DELAY_SECONDS) {
+    throw ValidationError.of("occurredAt", "range", "range: an incident is reported within 68 years of happening");
   }
 }

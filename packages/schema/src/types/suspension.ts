@@ -119,11 +119,12 @@ builder.mutationFields((t) => ({
       });
       const refusal = suspensionRefusal(shelter.status, majors.length);
       if (refusal) throw refusal;
-      const cause = input.hazardCode ? majors.find((h) => h.code === input.hazardCode) : majors[0];
+      // A given code, even a blank one, must name the cause; only an omitted one means the oldest.
+      const cause = input.hazardCode != null ? majors.find((h) => h.code === input.hazardCode) : majors[0];
       if (!cause)
         throw new RuleError(
           "majorHazard",
-          `${input.hazardCode} is not an open MAJOR hazard of this work`,
+          `"${input.hazardCode}" is not an open MAJOR hazard of this work`,
           "hazardCode",
         );
       const result = await ctx.prisma.$transaction(async (tx) => {
