@@ -193,8 +193,9 @@ export function hostileInput(
   const object = isNonNullType(type) ? type.ofType : type;
   if (!isInputObjectType(object)) throw new Error(`${type} is not an input object type`);
   const fields = object.getFields();
-  const breakOne = (input: Record<string, unknown>) =>
-    fc.oneof(
+  const breakOne = (input: Record<string, unknown>) => {
+    const given = Object.keys(input);
+    return fc.oneof(
       {
         weight: 8,
         arbitrary: fc
@@ -203,14 +204,19 @@ export function hostileInput(
             hostileFor(fields[name].type, name, input[name], realCodes).map((v) => ({ ...input, [name]: v })),
           ),
       },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom(...Object.keys(input), "notAField").map((name) => {
-          const { [name]: _, ...rest } = input;
-          return rest;
-        }),
-      },
+      ...(given.length
+        ? [
+            {
+              weight: 1,
+              arbitrary: fc.constantFrom(...given).map((name) => {
+                const { [name]: _, ...rest } = input;
+                return rest;
+              }),
+            },
+          ]
+        : []),
       { weight: 1, arbitrary: fc.constant({ ...input, notAField: sqlFragments[0] }) },
     );
+  };
   return fc.oneof(breakOne(valid), breakOne(valid).chain(breakOne));
 }
