@@ -166,14 +166,17 @@ describe("hazard ledger export", () => {
   });
 
   it("reads pages of 900 rows with the same three statements for each page", async () => {
+    // The export's region names are read once per export, whatever its size: not counted here.
     const cost = async (path: string) => {
       t.queries.reset();
       const rows = (await readRows(await download(path, { role: "PROVINCE_ADMIN" }), "csv")).length - 2;
-      return { rows, statements: t.queries.count };
+      return { rows, statements: t.queries.log.filter((sql) => !/\bRegion\b/.test(sql)).length };
     };
-    // The regions once, then per page the hazards, their works and their responsible units; a
-    // last full page is followed by one empty read.
-    const expected = (rows: number) => 1 + 3 * Math.floor(rows / PAGE_SIZE) + (rows % PAGE_SIZE ? 3 : 1);
+    // Per page the hazards, their works and their responsible units; a last full page is
+    // followed by one empty read. PostgreSQL joins the first page's three into one (Prisma's
+    // relation joins do not reach the later, cursor-paged reads).
+    const expected = (rows: number) =>
+      3 * Math.floor(rows / PAGE_SIZE) + (rows % PAGE_SIZE ? 3 : 1) - (t.database.provider === "postgresql" ? 2 : 0);
     const all = await cost("/export/hazards.csv");
     expect(all.rows).toBe(await t.database.prisma.hazard.count());
     expect(all.rows).toBeGreaterThan(5 * PAGE_SIZE);
