@@ -33,8 +33,13 @@ export function useCompression(options: CompressionPluginOptions = {}): Plugin {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (!compressible.test(response.headers.get("content-type") ?? "")) return;
-      // Caches must keep the compressed and the plain answer apart.
-      response.headers.append("vary", "Accept-Encoding");
+      // Caches must keep the compressed and the plain answer apart. (A response whose headers
+      // are immutable, as fetch's are, is passed on as it is.)
+      try {
+        response.headers.append("vary", "Accept-Encoding");
+      } catch {
+        return;
+      }
       const encoding = chooseEncoding(request.headers.get("accept-encoding"));
       const length = response.headers.get("content-length");
       if (!encoding || (length !== null && Number(length) < minBytes) || response.headers.has("content-encoding"))
