@@ -2,7 +2,7 @@
 // fields broken (huge strings, SQL and script fragments, Unicode edge cases, impossible dates and
 // numbers, blanks, wrong types, wrong ids). Every answer is a typed error that wrote nothing
 // (database checksum unchanged), a GraphQL validation error for a wrong type, or a success whose
-// record reads back equal to what was sent (text compared trimmed). Never a 500 or a masked
+// record reads back equal to what was sent (text trimmed, blank as none). Never a 500 or a masked
 // "Unexpected error". The mutations come from the schema: a new one without a case fails here.
 import { schema } from "@renfang/schema";
 import fc from "fast-check";
@@ -594,7 +594,9 @@ function compare(sent: Record<string, unknown>, got: Record<string, unknown>, pa
     const norm = (v: unknown): unknown => {
       if (Array.isArray(v)) return [...v].map(norm).sort();
       if (pair.scalar === "DateTime" && typeof v === "string") return new Date(v).getTime();
-      return typeof v === "string" ? v.trim() : v;
+      // Blank text and no value are the same (a blank organization code clears the link).
+      if (typeof v === "string") return v.trim() || null;
+      return v ?? null;
     };
     // A double read back from SQLite through Prisma may be an ulp or two off (1534.9844133763027 → …763).
     const near =
@@ -630,6 +632,19 @@ afterAll(async () => {
 describe("every mutation of the schema", () => {
   it("has an arbitrary for its input", () => {
     expect(mutations.filter((name) => !cases[name]).map((name) => `no arbitrary for mutation ${name}`)).toEqual([]);
+  });
+});
+
+describe("text no database can store", () => {
+  it("is a VALIDATION error in a query's arguments too, not an internal error", async () => {
+    for (const search of ["a\u0000b", "a\ud800b"]) {
+      const r = await t.gql(
+        `query ($search: String) { shelters(filter: { search: $search }, first: 1) { totalCount } }`,
+        { search },
+        admin,
+      );
+      expect(r.errors?.map((e) => e.extensions?.code)).toEqual(["VALIDATION"]);
+    }
   });
 });
 
