@@ -1,13 +1,13 @@
 // `pnpm bench:plans [--scale 100] [--db sqlite|postgresql|both]`: the query plans of the statements
-// the benchmarked operations send, as Prisma sends them, on the cached bench datasets (seed them
-// first with `pnpm bench --seed-only`). Prints Markdown for docs/performance.md.
+// the benchmarked operations send, as Prisma sends them, on the cached bench datasets (seeded
+// first when missing, as `pnpm bench` does). Prints Markdown for docs/performance.md.
 import { parseArgs } from "node:util";
 import { openDatabase } from "@renfang/schema";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { signToken } from "../src/auth.ts";
 import { createApi } from "../src/yoga.ts";
-import { type BenchDb, datasetUrl, today } from "./dataset.ts";
+import { type BenchDb, ensureDataset, today } from "./dataset.ts";
 import { scenarios } from "./scenarios.ts";
 import { benchSecret } from "./secret.ts";
 
@@ -73,7 +73,7 @@ async function explain(db: BenchDb, url: string, sql: string, params: unknown[])
 }
 
 for (const db of dbs) {
-  const url = datasetUrl(db, Number(values.scale));
+  const url = await ensureDataset(db, Number(values.scale), (line) => console.error(line));
   console.log(`### ${db}, scale ${values.scale}\n`);
   for (const [label, sent] of await statements(url)) {
     console.log(`#### ${label}\n`);
