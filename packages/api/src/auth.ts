@@ -64,6 +64,18 @@ export function newApiKey(): { key: string; prefix: string; hash: string } {
   return { key, prefix, hash: hashApiKey(key) };
 }
 
+// The secret as a key, imported once: jose would otherwise import it for every request.
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+function verifyKey(secret: string): Promise<CryptoKey> {
+  let key = verifyKeys.get(secret);
+  if (!key) {
+    const bytes = new TextEncoder().encode(secret);
+    key = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    verifyKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** The viewer a bearer token names; throws AuthError for a bad, expired or revoked token. */
 export async function verifyToken(secret: string, token: string, prisma: Db): Promise<Viewer> {
   if (apiKeyPattern.test(token)) {
@@ -78,7 +90,7 @@ export async function verifyToken(secret: string, token: string, prisma: Db): Pr
     };
   }
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    const { payload } = await jwtVerify(token, await verifyKey(secret), {
       issuer: "renfang",
       algorithms: ["HS256"],
     });

@@ -63,7 +63,8 @@ export function useTrustedDocuments(options: TrustedDocumentsPluginOptions = {})
           400,
         );
       }
-      if (documents.has(sha256(params.query)) || (await allowArbitrary(request))) return;
+      // Most requests may run any document: ask that first and hash only when it matters.
+      if ((await allowArbitrary(request)) || documents.has(sha256(params.query))) return;
       throw refusal(
         "this deployment runs only the widgets' trusted documents for PUBLIC tokens (TRUSTED_DOCUMENTS_ONLY_FOR_PUBLIC): send a known document or its extensions.persistedQuery.sha256Hash, or use a staff token for ad-hoc queries",
         "PERSISTED_QUERY_ONLY",
