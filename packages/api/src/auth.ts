@@ -76,6 +76,25 @@ function verifyKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
+// Tokens already verified, until they expire: a portal or client sends the same token with every
+// request, and checking its signature costs more than the rest of a small request. Bounded: the
+// oldest is forgotten first (and simply verified again when it comes back).
+const MAX_VERIFIED = 1000;
+const verified = new Map<string, Map<string, { viewer: Viewer; expiresAt: number }>>();
+function verifiedTokens(secret: string) {
+  let tokens = verified.get(secret);
+  if (!tokens) {
+    tokens = new Map();
+    verified.set(secret, tokens);
+  }
+  return tokens;
+}
+function remember(secret: string, token: string, viewer: Viewer, exp: number | undefined): void {
+  const tokens = verifiedTokens(secret);
+  if (tokens.size >= MAX_VERIFIED) tokens.delete(tokens.keys().next().value as string);
+  tokens.set(token, { viewer, expiresAt: exp === undefined ? Number.POSITIVE_INFINITY : exp * 1000 });
+}
+
 /** The viewer a bearer token names; throws AuthError for a bad, expired or revoked token. */
 export async function verifyToken(secret: string, token: string, prisma: Db): Promise<Viewer> {
   if (apiKeyPattern.test(token)) {
@@ -89,6 +108,8 @@ export async function verifyToken(secret: string, token: string, prisma: Db): Pr
       organizationId: key.organizationId,
     };
   }
+  const known = verifiedTokens(secret).get(token);
+  if (known && Date.now() < known.expiresAt) return known.viewer;
   try {
     const { payload } = await jwtVerify(token, await verifyKey(secret), {
       issuer: "renfang",
@@ -96,13 +117,15 @@ export async function verifyToken(secret: string, token: string, prisma: Db): Pr
     });
     const role = payload.role as RoleName;
     if (!roles.includes(role)) throw new AuthError("token names no valid role");
-    return {
+    const viewer: Viewer = {
       subject: String(payload.sub ?? "unknown"),
       name: (payload.name as string | null) ?? null,
       role,
       regionCode: (payload.region as string | null) ?? null,
       organizationId: (payload.org as number | null) ?? null,
     };
+    remember(secret, token, Object.freeze(viewer), payload.exp);
+    return viewer;
   } catch (err) {
     if (err instanceof AuthError) throw err;
     if (err instanceof errors.JWTExpired) throw new AuthError("token expired");
