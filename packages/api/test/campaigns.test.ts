@@ -3,7 +3,7 @@
 // filter agreeing with the field, per-unit compliance counted in the database, and scope.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../src/auth.ts";
-import { type TestApi, testApi } from "./helpers.ts";
+import { resultOrRefusal, type TestApi, testApi } from "./helpers.ts";
 
 let t: TestApi;
 beforeAll(async () => {
@@ -187,7 +187,7 @@ describe("createCampaign and submitStageReport", () => {
     const jdz = await t.database.prisma.organization.findUniqueOrThrow({ where: { code: owing[1] } });
     const before = await t.database.prisma.auditLog.count();
     const go = async (input: Record<string, unknown>, token: Partial<TokenClaims>) =>
-      resultOf(
+      resultOrRefusal(
         await t.gql<{ submitStageReport: Record<string, unknown> }>(
           submit,
           { input: { deadlineId: today, summary, ...input } },
@@ -363,17 +363,3 @@ describe("reportCompliance", () => {
     );
   });
 });
-
-/**
- * A mutation's result, or — when a reader role is refused before the mutation runs — the
- * top-level FORBIDDEN error in the same shape as the union's ForbiddenError.
- */
-function resultOf<T>(
-  r: { data?: Record<string, T> | null; errors?: { extensions?: Record<string, unknown> }[] },
-  field: string,
-) {
-  const value = r.data?.[field];
-  if (value) return value;
-  const code = r.errors?.[0]?.extensions?.code;
-  return { __typename: code === "FORBIDDEN" ? "ForbiddenError" : String(code), errors: r.errors } as unknown as T;
-}

@@ -3,7 +3,7 @@
 // organization and year, what PUBLIC and other cities see.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../src/auth.ts";
-import { type TestApi, testApi } from "./helpers.ts";
+import { resultOrRefusal, type TestApi, testApi } from "./helpers.ts";
 
 let t: TestApi;
 beforeAll(async () => {
@@ -97,7 +97,7 @@ describe("drills and assessments", () => {
     const before = { hazards: await t.database.prisma.hazard.count(), drills: await t.database.prisma.drill.count() };
     const input = { drillCode, title: "消防广播无法正常播放", category: "FIRE", level: "GENERAL" };
     const go = async (m: string, vars: Record<string, unknown>, token: Partial<TokenClaims>) =>
-      resultOf(
+      resultOrRefusal(
         await t.gql<Record<string, Record<string, unknown>>>(m, { input: vars }, token),
         /^mutation \(\$input: \w+!\) \{ (\w+)/.exec(m)![1],
       );
@@ -220,17 +220,3 @@ describe("responsibility letters", () => {
     for (const e of own.edges) expect(e.node.signatory).toBeTruthy();
   });
 });
-
-/**
- * A mutation's result, or — when a reader role is refused before the mutation runs — the
- * top-level FORBIDDEN error in the same shape as the union's ForbiddenError.
- */
-function resultOf<T>(
-  r: { data?: Record<string, T> | null; errors?: { extensions?: Record<string, unknown> }[] },
-  field: string,
-) {
-  const value = r.data?.[field];
-  if (value) return value;
-  const code = r.errors?.[0]?.extensions?.code;
-  return { __typename: code === "FORBIDDEN" ? "ForbiddenError" : String(code), errors: r.errors } as unknown as T;
-}

@@ -130,3 +130,17 @@ export async function testApi(options: { demo?: boolean; api?: Partial<ApiOption
 export function tokenFor(claims: Partial<TokenClaims>): Promise<string> {
   return signToken(SECRET, { subject: "P-test", role: "PROVINCE_ADMIN", ...claims } as TokenClaims);
 }
+
+/**
+ * A mutation's result, or — when a reader role is refused before the mutation runs — the
+ * top-level FORBIDDEN error in the same shape as the union's ForbiddenError.
+ */
+export function resultOrRefusal<T>(
+  r: { data?: Record<string, T> | null; errors?: { extensions?: Record<string, unknown> }[] },
+  field: string,
+) {
+  const value = r.data?.[field];
+  if (value) return value;
+  const code = r.errors?.[0]?.extensions?.code;
+  return { __typename: code === "FORBIDDEN" ? "ForbiddenError" : String(code), errors: r.errors } as unknown as T;
+}

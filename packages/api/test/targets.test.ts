@@ -3,7 +3,7 @@
 // the edges of a date, the SQL cost of a whole province, scope, and setTarget's rules.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../src/auth.ts";
-import { type TestApi, testApi } from "./helpers.ts";
+import { resultOrRefusal, type TestApi, testApi } from "./helpers.ts";
 
 let t: TestApi;
 beforeAll(async () => {
@@ -259,7 +259,7 @@ describe("setTarget", () => {
   it("refuses bad values and the wrong office, writing nothing", async () => {
     const before = await t.database.prisma.target.count();
     const bad = async (input: Record<string, unknown>, token: Partial<TokenClaims> = {}) =>
-      resultOf(
+      resultOrRefusal(
         await t.gql<R>(
           set,
           { input: { metric: "NEW_PARKING_SPACES", regionCode: "360100", year: 2032, value: 10, ...input } },
@@ -295,17 +295,3 @@ describe("setTarget", () => {
     expect(await t.database.prisma.target.count()).toBe(before);
   });
 });
-
-/**
- * A mutation's result, or — when a reader role is refused before the mutation runs — the
- * top-level FORBIDDEN error in the same shape as the union's ForbiddenError.
- */
-function resultOf<T>(
-  r: { data?: Record<string, T> | null; errors?: { extensions?: Record<string, unknown> }[] },
-  field: string,
-) {
-  const value = r.data?.[field];
-  if (value) return value;
-  const code = r.errors?.[0]?.extensions?.code;
-  return { __typename: code === "FORBIDDEN" ? "ForbiddenError" : String(code), errors: r.errors } as unknown as T;
-}
