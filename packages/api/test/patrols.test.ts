@@ -68,6 +68,10 @@ const failing = (photos: string[] = []) => [
   { item: "SIGNAGE", passed: false, note: "安全出口标志不亮", level: "MAJOR" },
 ];
 
+/** The county office records a patrol of `shelterCode` with two failed items. */
+const recordFailing = (shelterCode: string, inspectorCode: string, patrolledAt: string) =>
+  t.gql<Result>(record, { input: { shelterCode, inspectorCode, patrolledAt, items: failing() } }, county);
+
 describe("recordPatrol", () => {
   it("registers a REPORTED hazard with source PATROL for each failed item, and updates the work", async () => {
     const { shelter, inspector } = await fixtures();
@@ -170,18 +174,7 @@ describe("recordPatrol", () => {
       },
     });
     const before = await snapshot(shelter.id);
-    const r = await t.gql<Result>(
-      record,
-      {
-        input: {
-          shelterCode: shelter.code,
-          inspectorCode: inspector.code,
-          patrolledAt: "2022-06-14T03:00:00Z",
-          items: failing(),
-        },
-      },
-      county,
-    );
+    const r = await recordFailing(shelter.code, inspector.code, "2022-06-14T03:00:00Z");
     expect(r.data?.recordPatrol).toMatchObject({ __typename: "ConflictError" });
     expect(await snapshot(shelter.id)).toEqual(before);
     expect(await t.database.prisma.patrol.findMany({ where: { code: taken.code } })).toEqual([taken]);
@@ -196,18 +189,7 @@ describe("recordPatrol", () => {
     const { id: _id, createdAt: _c, updatedAt: _u, ...row } = template;
     await t.database.prisma.hazard.create({ data: { ...row, code: `${prefix}-${String(next + 1).padStart(4, "0")}` } });
     const before = await snapshot(shelter.id);
-    const r = await t.gql<Result>(
-      record,
-      {
-        input: {
-          shelterCode: shelter.code,
-          inspectorCode: inspector.code,
-          patrolledAt: "2022-06-15T03:00:00Z",
-          items: failing(),
-        },
-      },
-      county,
-    );
+    const r = await recordFailing(shelter.code, inspector.code, "2022-06-15T03:00:00Z");
     expect(r.data?.recordPatrol).toMatchObject({ __typename: "ConflictError" });
     expect(await snapshot(shelter.id)).toEqual(before);
     expect(
