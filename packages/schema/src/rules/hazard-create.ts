@@ -9,6 +9,7 @@ import type { Context } from "../context.ts";
 import type { Tx } from "../db.ts";
 import type { Hazard, HazardCategory, HazardLevel, HazardSource, Shelter } from "../generated/sqlite/client.js";
 import { reportedStatus } from "./hazard.ts";
+import { recordStep } from "./hazard-history.ts";
 import { insertWithCode } from "./unique-code.ts";
 
 export interface ReportedHazardData {
@@ -46,7 +47,6 @@ export async function createReportedHazard(tx: Tx, ctx: Context, data: ReportedH
   const fixedOnSite = data.fixedOnSite ?? false;
   const status = reportedStatus(fixedOnSite);
   const code = await nextCode(tx, `YH-${data.discoveredOn.getUTCFullYear()}-${shelter.regionCode}`);
-  const at = data.at ?? ctx.now;
   const hazard = await insertWithCode("hazard", code, () =>
     tx.hazard.create({
       data: {
@@ -68,24 +68,16 @@ export async function createReportedHazard(tx: Tx, ctx: Context, data: ReportedH
         ...(fixedOnSite ? { rectifiedOn: data.discoveredOn, submittedBy: ctx.viewer.subject } : {}),
         patrolId: data.patrolId ?? null,
         drillId: data.drillId ?? null,
-        events: {
-          create: {
-            action: "REPORT",
-            fromStatus: null,
-            toStatus: status,
-            actor: ctx.viewer.subject,
-            actorName: ctx.viewer.name,
-            at,
-            comment:
-              data.comment ?? (fixedOnSite ? `${data.title}，已立查立改，现场整改完毕` : `发现隐患：${data.title}`),
-            evidence: JSON.stringify(data.evidence ?? []),
-          },
-        },
       },
     }),
   );
-  // Not a registry edit: the shelter's version stays, so nobody editing it gets a conflict.
-  await tx.shelter.update({ where: { id: shelter.id }, data: { openHazardCount: { increment: 1 } } });
+  // The REPORT event and the open count (not a registry edit: the shelter's version stays, so
+  // nobody editing the work gets a conflict).
+  await recordStep(tx, ctx, hazard, "REPORT", null, status, {
+    comment: data.comment ?? (fixedOnSite ? `${data.title}，已立查立改，现场整改完毕` : `发现隐患：${data.title}`),
+    evidence: data.evidence,
+    at: data.at,
+  });
   await audit(tx, ctx, { operation: data.operation, model: "Hazard", recordId: hazard.id, after: hazard });
   return hazard;
 }

@@ -4,45 +4,12 @@
 // publish `hazardChanged` once it has committed.
 import { audit } from "../audit.ts";
 import type { Context } from "../context.ts";
-import type { Tx } from "../db.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
-import type { Hazard, HazardAction, HazardStatus, Prisma } from "../generated/sqlite/client.js";
-import { assertMayTake, nextStatus, openCountDelta, type WorkflowStep } from "../rules/hazard.ts";
+import type { Hazard, HazardAction, Prisma } from "../generated/sqlite/client.js";
+import { assertMayTake, nextStatus, type WorkflowStep } from "../rules/hazard.ts";
+import { type Note, recordStep } from "../rules/hazard-history.ts";
 import { assertCanWrite, scoped } from "../scope.ts";
 import { shelterScopeRow } from "./shelter.ts";
-
-export interface Note {
-  comment?: string | null;
-  evidence?: string[] | null;
-}
-
-/** Writes one history event (append-only) and bumps the shelter's open count when it changes. */
-export async function recordStep(
-  tx: Tx,
-  ctx: Context,
-  h: Pick<Hazard, "id" | "shelterId">,
-  action: HazardAction,
-  from: HazardStatus | null,
-  to: HazardStatus,
-  note: Note,
-): Promise<void> {
-  const delta = openCountDelta(from, to);
-  if (delta !== 0)
-    await tx.shelter.update({ where: { id: h.shelterId }, data: { openHazardCount: { increment: delta } } });
-  await tx.hazardEvent.create({
-    data: {
-      hazardId: h.id,
-      action,
-      fromStatus: from,
-      toStatus: to,
-      actor: ctx.viewer.subject,
-      actorName: ctx.viewer.name,
-      at: ctx.now,
-      comment: note.comment ?? null,
-      evidence: JSON.stringify(note.evidence ?? []),
-    },
-  });
-}
 
 export function publishChange(ctx: Context, h: Hazard, action: HazardAction): void {
   const { id: hazardId, code, countyCode, cityCode, provinceCode } = h;
