@@ -64,35 +64,25 @@ export function newApiKey(): { key: string; prefix: string; hash: string } {
   return { key, prefix, hash: hashApiKey(key) };
 }
 
-// The secret as a key, imported once: jose would otherwise import it for every request.
-const verifyKeys = new Map<string, Promise<CryptoKey>>();
-function verifyKey(secret: string): Promise<CryptoKey> {
-  let key = verifyKeys.get(secret);
-  if (!key) {
-    const bytes = new TextEncoder().encode(secret);
-    key = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
-    verifyKeys.set(secret, key);
-  }
-  return key;
-}
-
-// Tokens already verified, until they expire: a portal or client sends the same token with every
+// Per secret: the secret as a key, imported once (jose would import it for every request), and
+// the tokens already verified, until they expire: a client sends the same token with every
 // request, and checking its signature costs more than the rest of a small request. Bounded: the
-// oldest is forgotten first (and simply verified again when it comes back).
+// oldest token is forgotten first (and simply verified again when it comes back).
 const MAX_VERIFIED = 1000;
-const verified = new Map<string, Map<string, { viewer: Viewer; expiresAt: number }>>();
-function verifiedTokens(secret: string) {
-  let tokens = verified.get(secret);
-  if (!tokens) {
-    tokens = new Map();
-    verified.set(secret, tokens);
-  }
-  return tokens;
+interface SecretState {
+  key: Promise<CryptoKey>;
+  verified: Map<string, { viewer: Viewer; expiresAt: number }>;
 }
-function remember(secret: string, token: string, viewer: Viewer, exp: number | undefined): void {
-  const tokens = verifiedTokens(secret);
-  if (tokens.size >= MAX_VERIFIED) tokens.delete(tokens.keys().next().value as string);
-  tokens.set(token, { viewer, expiresAt: exp === undefined ? Number.POSITIVE_INFINITY : exp * 1000 });
+const secrets = new Map<string, SecretState>();
+function stateOf(secret: string): SecretState {
+  let state = secrets.get(secret);
+  if (!state) {
+    const bytes = new TextEncoder().encode(secret);
+    const key = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    state = { key, verified: new Map() };
+    secrets.set(secret, state);
+  }
+  return state;
 }
 
 /** The viewer a bearer token names; throws AuthError for a bad, expired or revoked token. */
@@ -108,10 +98,11 @@ export async function verifyToken(secret: string, token: string, prisma: Db): Pr
       organizationId: key.organizationId,
     };
   }
-  const known = verifiedTokens(secret).get(token);
+  const { key, verified } = stateOf(secret);
+  const known = verified.get(token);
   if (known && Date.now() < known.expiresAt) return known.viewer;
   try {
-    const { payload } = await jwtVerify(token, await verifyKey(secret), {
+    const { payload } = await jwtVerify(token, await key, {
       issuer: "renfang",
       algorithms: ["HS256"],
     });
@@ -124,7 +115,9 @@ export async function verifyToken(secret: string, token: string, prisma: Db): Pr
       regionCode: (payload.region as string | null) ?? null,
       organizationId: (payload.org as number | null) ?? null,
     };
-    remember(secret, token, Object.freeze(viewer), payload.exp);
+    if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
+    const expiresAt = payload.exp === undefined ? Number.POSITIVE_INFINITY : payload.exp * 1000;
+    verified.set(token, { viewer: Object.freeze(viewer), expiresAt });
     return viewer;
   } catch (err) {
     if (err instanceof AuthError) throw err;
