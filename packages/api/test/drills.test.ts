@@ -111,6 +111,12 @@ describe("drills and assessments", () => {
       rule: "scope",
     });
     expect(await go(finding, input, { role: "ANALYST" as const })).toMatchObject({ __typename: "ForbiddenError" });
+    // A blank work code is a mistake, not "the drill's own work".
+    expect(await go(finding, { ...input, shelterCode: "" }, nanchang)).toMatchObject({
+      __typename: "ValidationError",
+      field: "shelterCode",
+      rule: "format",
+    });
     const drill = {
       kind: "DRILL",
       title: "人防工程消防应急疏散演练",
@@ -126,6 +132,11 @@ describe("drills and assessments", () => {
       __typename: "ValidationError",
       field: "score",
       rule: "range",
+    });
+    expect(await go(record, { ...drill, heldOn: "2022-06-01", shelterCode: "" }, nanchang)).toMatchObject({
+      __typename: "ValidationError",
+      field: "shelterCode",
+      rule: "format",
     });
     expect(await go(record, { ...drill, heldOn: "2022-06-01", shelterCode: undefined }, nanchang)).toMatchObject({
       __typename: "ValidationError",

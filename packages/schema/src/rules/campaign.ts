@@ -2,15 +2,14 @@
 // fields (messages "rule: text", so errors carry the rule) and the cross-field checks of a
 // campaign plan, which return every issue at once.
 import { z } from "zod";
+import { codeFormat } from "../codes.ts";
 import type { FieldIssue } from "../errors.ts";
 
 const text = (max: number) =>
   z.string().trim().min(2, "required: at least 2 characters").max(max, `length: at most ${max} characters`);
 
 export const reportingFields = {
-  campaignCode: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "format: upper-case letters, digits and -, 3–40 characters"),
+  campaignCode: codeFormat,
   name: text(200),
   title: text(200),
   description: z.string().max(5000, "length: at most 5000 characters"),

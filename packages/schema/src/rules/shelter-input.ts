@@ -1,6 +1,7 @@
 // Validation of a shelter's fields, shared by createShelter, updateShelter and the census import.
 // Messages start with the rule name ("format: …") so errors carry it.
 import { z } from "zod";
+import { codeFormat } from "../codes.ts";
 
 const year = z
   .number()
@@ -29,5 +30,5 @@ export const shelterFields = {
   completionYear: year,
   disasterCapacity: z.number().int("integer: whole persons").min(0, "range: capacity ≥ 0"),
   metroStation: z.string().trim().max(100, "length: at most 100 characters"),
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "format: upper-case letters, digits and -, 3–40 characters"),
+  code: codeFormat,
 };

@@ -2,6 +2,7 @@
 // status REPORTED) through the same registration as every other hazard (rules/hazard-create.ts),
 // so it enters the closed loop 登记 → 整改 → 验收 → 销号 like any other.
 import { builder } from "../builder.ts";
+import { codeFormat } from "../codes.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Drill, Hazard } from "../generated/sqlite/client.js";
 import { reportingFields as v } from "../rules/campaign.ts";
@@ -21,7 +22,10 @@ const RegisterDrillFindingInput = builder.inputType("RegisterDrillFindingInput",
     description: t.string({ description: "Details (隐患描述).", validate: v.findings }),
     category: t.field({ type: HazardCategory, required: true, description: "Category (隐患类别)." }),
     level: t.field({ type: HazardLevel, required: true, description: "General or major (隐患等级)." }),
-    shelterCode: t.string({ description: "The work it concerns; default the drill's own work (所在工程编号)." }),
+    shelterCode: t.string({
+      description: "The work it concerns; default the drill's own work (所在工程编号).",
+      validate: codeFormat,
+    }),
   }),
 });
 

@@ -3,7 +3,7 @@
 // which turns a finding into a hazard (source DRILL) at the start of the closed loop.
 import { audit } from "../audit.ts";
 import { builder } from "../builder.ts";
-import { nextCode } from "../codes.ts";
+import { codeFormat, nextCode } from "../codes.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Drill, Prisma } from "../generated/sqlite/client.js";
@@ -120,7 +120,10 @@ const RecordDrillInput = builder.inputType("RecordDrillInput", {
     title: t.string({ required: true, description: "Title (名称).", validate: v.title }),
     heldOn: t.field({ type: "Date", required: true, description: "Date held; not in the future (日期)." }),
     organizationCode: t.string({ required: true, description: "The organizing unit (组织单位编码)." }),
-    shelterCode: t.string({ description: "The work it was held in (所在工程编号); sets the region." }),
+    shelterCode: t.string({
+      description: "The work it was held in (所在工程编号); sets the region.",
+      validate: codeFormat,
+    }),
     regionCode: t.string({
       description: "City or county where it was held, when not in one work (所在区划).",
       validate: v.regionCode,

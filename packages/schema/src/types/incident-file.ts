@@ -2,7 +2,7 @@
 // the shift on duty when it was reported and keeps its delay for the lateness rule.
 import { audit } from "../audit.ts";
 import { builder } from "../builder.ts";
-import { nextCode } from "../codes.ts";
+import { codeFormat, nextCode } from "../codes.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors, NotFoundError, RuleError } from "../errors.ts";
 import type { IncidentReport, IncidentSeverity as Severity } from "../generated/sqlite/client.js";
@@ -24,7 +24,7 @@ const FileIncidentReportInput = builder.inputType("FileIncidentReportInput", {
     reportedAt: t.field({ type: "DateTime", description: "When it was reported; now when omitted (报告时间)." }),
     summary: t.string({ required: true, description: "What happened (事件概要).", validate: incidentFields.summary }),
     severity: t.field({ type: IncidentSeverity, required: true, description: "Severity (事件等级)." }),
-    shelterCode: t.string({ description: "Code of the work concerned, if any (涉及工程编号)." }),
+    shelterCode: t.string({ description: "Code of the work concerned, if any (涉及工程编号).", validate: codeFormat }),
   }),
 });
 

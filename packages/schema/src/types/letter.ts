@@ -2,6 +2,7 @@
 // `signResponsibilityLetter` to record a signature.
 import { audit } from "../audit.ts";
 import { builder } from "../builder.ts";
+import { codeFormat } from "../codes.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, mutationErrors, NotFoundError, ValidationError } from "../errors.ts";
 import type { Prisma, ResponsibilityLetter } from "../generated/sqlite/client.js";
@@ -99,6 +100,7 @@ const SignLetterInput = builder.inputType("SignResponsibilityLetterInput", {
     signatory: t.string({ required: true, description: "Who signed (签订人).", validate: v.signatory }),
     issuerCode: t.string({
       description: "The issuing office; default the organization's supervising office (签订单位编码).",
+      validate: codeFormat,
     }),
     documentUrl: t.string({ description: "Link to the signed letter (责任书文件).", validate: v.url }),
   }),

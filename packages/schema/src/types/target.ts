@@ -100,7 +100,7 @@ const SetTargetInput = builder.inputType("SetTargetInput", {
       description: "The target; a share 0..1 for rates (目标值).",
       validate: v.targetValue,
     }),
-    campaignCode: t.string({ description: "The campaign it belongs to (所属专项行动)." }),
+    campaignCode: t.string({ description: "The campaign it belongs to (所属专项行动).", validate: v.campaignCode }),
   }),
 });
 
