@@ -6,8 +6,9 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { isoDate } from "@renfang/schema/sheets/cells";
 import { header, type RenderContext, type SheetColumn } from "@renfang/schema/sheets/column";
+import { loadExcelJS } from "@renfang/schema/sheets/exceljs";
 import type { Cell } from "@renfang/schema/sheets/read";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 export type SheetFormat = "xlsx" | "csv";
 
@@ -84,7 +85,8 @@ async function writeCsv<Row>(spec: SheetSpec<Row>, pages: AsyncIterable<Row[]>, 
 
 async function writeXlsx<Row>(spec: SheetSpec<Row>, pages: AsyncIterable<Row[]>, out: Writable): Promise<number> {
   // Shared strings would keep every distinct string of the file in memory: off.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const { stream } = await loadExcelJS();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: "frozen", ySplit: 2 }] });
   sheet.columns = spec.columns.map((c) => ({
     key: c.key,

@@ -4,9 +4,10 @@
 import { EXAMPLE_CODE } from "@renfang/schema/rules/shelter-rows";
 import { booleanLabel } from "@renfang/schema/sheets/cells";
 import { header } from "@renfang/schema/sheets/column";
+import { loadExcelJS } from "@renfang/schema/sheets/exceljs";
 import { allowedLabels, type EnumLabels, enumLabel, type Lang } from "@renfang/schema/sheets/labels";
 import { type ShelterColumn, shelterColumns } from "@renfang/schema/sheets/shelter-sheet";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 /** Rows that get drop-down lists. */
 const FILLABLE_ROWS = 5000;
@@ -78,7 +79,8 @@ export interface TemplateOptions {
 
 export async function templateWorkbook({ labels, lang, counties }: TemplateOptions): Promise<Uint8Array> {
   const zh = lang === "zh";
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet(zh ? "人防工程" : "Shelters", { views: [{ state: "frozen", ySplit: 2 }] });
   sheet.columns = importColumns.map((c) => ({
     key: c.key,

@@ -1,8 +1,9 @@
 // Reads an uploaded workbook (XLSX) or CSV into plain rows with exceljs, keeping the
 // spreadsheet's own row numbers so that every error can point at "row 12, column 区划代码".
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ValidationError } from "../errors.ts";
+import { loadExcelJS } from "./exceljs.ts";
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -66,7 +67,8 @@ export function sheetFormat(data: Uint8Array): SheetFormat {
 
 /** The first worksheet that has any data, as plain rows. */
 export async function readSheet(data: Uint8Array): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   if (sheetFormat(data) === "xlsx") {
     try {
       await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never);
