@@ -9,15 +9,17 @@ import { createServer } from "node:http";
 import { openDatabase } from "@renfang/schema";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
+import { limitHeapGrowth } from "../src/heap.ts";
 import { createApi } from "../src/yoga.ts";
 import { today } from "./dataset.ts";
 import { pgSource, rawLedgerHandler, sqliteSource } from "./raw-ledger.ts";
-
 import { benchSecret } from "./secret.ts";
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error("BENCH_DATABASE_URL is required");
 
+// As `renfang serve` runs (server.ts).
+limitHeapGrowth();
 let statements = 0;
 const database = openDatabase({ url, onQuery: () => statements++ });
 const api = createApi({ database, tokenSecret: benchSecret, now: () => today, rateLimit: false });

@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { tokenSecret } from "./auth.ts";
 import { type Config, ConfigError, ensureDataDir } from "./config.ts";
+import { limitHeapGrowth } from "./heap.ts";
 import { seedIfEmpty } from "./seed.ts";
 import { useDrain } from "./use-drain.ts";
 import { createApi } from "./yoga.ts";
@@ -42,6 +43,7 @@ export function eventsFor(redisUrl: string | null | undefined) {
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const started = Date.now();
+  limitHeapGrowth();
   // Needed on PostgreSQL too: the generated token secret lives there.
   ensureDataDir(config.dataDir);
   try {
