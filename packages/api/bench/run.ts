@@ -63,7 +63,7 @@ async function load(url: string, body: string, seconds = duration) {
   const r = await autocannon({ url, method: "POST", headers, body, connections, duration: seconds, timeout: 120 });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   // Nothing answered within the duration: report it as such rather than as a fast zero.
-  if (!r.requests.total) console.warn(`${url}: no request completed within ${duration} s`);
+  if (!r.requests.total) console.warn(`${url}: no request completed within ${seconds} s`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
