@@ -30,7 +30,7 @@ export interface ReportedHazardData {
   /** Comment of the REPORT event; defaults to the ledger's wording, as in the demo data. */
   comment?: string | null;
   /** Evidence links of the REPORT event (photos). */
-  evidence?: string[];
+  evidence?: string[] | null;
   /** When it was registered; defaults to the request's clock. */
   at?: Date;
   /** The mutation that registers it, for the audit trail. */

@@ -64,7 +64,7 @@ builder.mutationFields((t) => ({
           discoveredBy: input.discoveredBy ?? ctx.viewer.name,
           fixedOnSite,
           comment: input.comment,
-          evidence: input.evidence ?? undefined,
+          evidence: input.evidence,
           operation: "reportHazard",
         }),
       );
