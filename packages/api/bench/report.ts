@@ -15,6 +15,8 @@ export interface Row extends Measured {
   statements: number[];
   /** The hand-written SQL handler under the same load (ledger only). */
   raw?: Measured;
+  /** The same GraphQL request with every read answered from memory (ledger only). */
+  memo?: Measured;
 }
 export interface DbResult {
   db: string;
@@ -24,7 +26,7 @@ export interface DbResult {
   rss: number[];
   /** The V8 heap in use after a full garbage collection, after each round: a leak shows here. */
   heapAfterGc: number[];
-  /** The GraphQL ledger page and the raw SQL one were byte-identical JSON. */
+  /** The GraphQL ledger page, the raw SQL one and the memoized one were byte-identical JSON. */
   sameLedger: boolean;
 }
 export interface RunContext {
@@ -43,23 +45,25 @@ export function table(results: DbResult[], ctx: RunContext): string {
     `Run ${ctx.date}: ${ctx.connections} connections × ${ctx.duration} s per operation (second of two rounds shown), ` +
       `load average ${load(ctx.loadBefore)} before, ${load(ctx.loadAfter)} after.`,
     "",
-    "| database | scale | operation | req/s | p50 ms | p99 ms | SQL statements / request (page sizes) | vs raw SQL |",
-    "|---|---|---|---|---|---|---|---|",
+    "| database | scale | operation | req/s | p50 ms | p99 ms | SQL statements / request (page sizes) | vs raw SQL | GraphQL layer alone (reads from memory) vs raw SQL |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
     for (const row of r.rows) {
       const ratio = row.raw
         ? `${(row.rps / row.raw.rps).toFixed(2)}× (raw ${row.raw.rps.toFixed(0)} req/s, p50 ${row.raw.p50} ms)`
         : "";
+      const memo =
+        row.memo && row.raw ? `${(row.memo.rps / row.raw.rps).toFixed(2)}× (${row.memo.rps.toFixed(0)} req/s)` : "";
       const counts = row.statements.map((n) => n.toFixed(1).replace(/\.0$/, "")).join(" / ");
       lines.push(
-        `| ${r.db} | ${r.scale} | ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${counts} | ${ratio} |`,
+        `| ${r.db} | ${r.scale} | ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${counts} | ${ratio} | ${memo} |`,
       );
     }
   }
   lines.push(
     "",
-    "| database | RSS after round 1 | RSS after round 2 | heap in use after GC, round 1 → 2 | ledger JSON identical to raw SQL's |",
+    "| database | RSS after round 1 | RSS after round 2 | heap in use after GC, round 1 → 2 | ledger JSON identical to raw SQL's (and the memoized one) |",
     "|---|---|---|---|---|",
   );
   for (const r of results)

@@ -70,15 +70,18 @@ async function load(url: string, body: string, seconds = duration) {
 type Load = Awaited<ReturnType<typeof load>>;
 
 /**
- * The ledger and its yardstick loaded in turns, ours–raw–raw–ours, half the duration each, so
- * that a shared machine's changing load weighs on both alike (one after the other, the raw
- * figure moved between 197 and 377 req/s from run to run). Throughput and p50 are the means of
- * the two halves, p99 the worse one.
+ * The ledger and its yardstick loaded in turns, ours–raw–memo–memo–raw–ours, half the duration
+ * each, so that a shared machine's changing load weighs on all alike (one after the other, the
+ * raw figure moved between 197 and 377 req/s from run to run). `memo` is the same GraphQL request
+ * with every read answered from memory (memoized.ts): what the GraphQL layer alone allows.
+ * Throughput and p50 are the means of the two halves, p99 the worse one.
  */
-async function againstRaw(base: string, body: string): Promise<{ m: Load; raw: Load }> {
+async function againstRaw(base: string, body: string): Promise<{ m: Load; raw: Load; memo: Load }> {
   const half = Math.max(1, Math.round(duration / 2));
   const ours1 = await load(`${base}/graphql`, body, half);
   const raw1 = await load(`${base}/raw/ledger`, body, half);
+  const memo1 = await load(`${base}/memo/graphql`, body, half);
+  const memo2 = await load(`${base}/memo/graphql`, body, half);
   const raw2 = await load(`${base}/raw/ledger`, body, half);
   const ours2 = await load(`${base}/graphql`, body, half);
   const both = (a: Load, b: Load): Load => ({
@@ -86,7 +89,7 @@ async function againstRaw(base: string, body: string): Promise<{ m: Load; raw: L
     p50: (a.p50 + b.p50) / 2,
     p99: Math.max(a.p99, b.p99),
   });
-  return { m: both(ours1, ours2), raw: both(raw1, raw2) };
+  return { m: both(ours1, ours2), raw: both(raw1, raw2), memo: both(memo1, memo2) };
 }
 
 const results: DbResult[] = [];
@@ -118,16 +121,17 @@ for (const db of dbs) {
     const ledgerBody = JSON.stringify({ query: scenarios[0].query, variables: scenarios[0].variables(50) });
     const ours = await post(`${base}/graphql`, ledgerBody);
     const raw = await post(`${base}/raw/ledger`, ledgerBody);
-    result.sameLedger = JSON.stringify(ours) === JSON.stringify(raw);
-    if (!result.sameLedger) console.warn("ledger: GraphQL and raw SQL answers differ", { ours, raw });
+    const memo = await post(`${base}/memo/graphql`, ledgerBody);
+    result.sameLedger = JSON.stringify(ours) === JSON.stringify(raw) && JSON.stringify(memo) === JSON.stringify(raw);
+    if (!result.sameLedger) console.warn("ledger: GraphQL and raw SQL answers differ", { ours, raw, memo });
 
     for (let round = 1; round <= 2; round++) {
       for (const s of scenarios) {
         const body = JSON.stringify({ query: s.query, variables: s.variables(s.sizes[0]) });
         console.log(`${db} round ${round}: ${s.name} …`);
-        const { m, raw } =
+        const { m, raw, memo } =
           s.name === "ledger" ? await againstRaw(base, body) : { m: await load(`${base}/graphql`, body) };
-        if (round === 2) result.rows.push({ name: s.label, ...m, statements: statements.get(s.name)!, raw });
+        if (round === 2) result.rows.push({ name: s.label, ...m, statements: statements.get(s.name)!, raw, memo });
       }
       // RSS as the round left it, then the live heap once garbage is collected.
       result.rss.push((await stats()).rss);

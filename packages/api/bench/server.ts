@@ -2,6 +2,8 @@
 // node:http with keep-alive, as server.ts serves it) plus two bench-only routes on the same
 // database and in the same process:
 //   POST /raw/ledger  — the hand-written SQL ledger (raw-ledger.ts), the yardstick;
+//   POST /memo/graphql — the same API over a Prisma client that answers each read from memory
+//                       after its first time (memoized.ts): the GraphQL layer's cost alone;
 //   GET  /bench/stats — SQL statements sent by Prisma so far, this process's RSS, and (`?gc`) the
 //                       heap in use after a full garbage collection.
 // Prints one JSON line {"port": n} on stdout once it listens.
@@ -12,6 +14,7 @@ import pg from "pg";
 import { limitHeapGrowth } from "../src/heap.ts";
 import { createApi } from "../src/yoga.ts";
 import { today } from "./dataset.ts";
+import { memoized } from "./memoized.ts";
 import { pgSource, rawLedgerHandler, sqliteSource } from "./raw-ledger.ts";
 import { benchSecret } from "./secret.ts";
 
@@ -23,6 +26,12 @@ limitHeapGrowth();
 let statements = 0;
 const database = openDatabase({ url, onQuery: () => statements++ });
 const api = createApi({ database, tokenSecret: benchSecret, now: () => today, rateLimit: false });
+const memoApi = createApi({
+  database: { ...database, prisma: memoized(database.prisma) },
+  tokenSecret: benchSecret,
+  now: () => today,
+  rateLimit: false,
+});
 
 // The yardstick gets its own connection of the same kind Prisma's adapter uses.
 const sqlite = url.startsWith("file:");
@@ -36,6 +45,11 @@ const rawLedger = rawLedgerHandler(source, regionNames, today);
 const server = createServer((req, res) => {
   if (req.url === "/raw/ledger") {
     rawLedger(req, res).catch((err) => res.writeHead(500).end(String(err)));
+    return;
+  }
+  if (req.url === "/memo/graphql") {
+    req.url = "/graphql";
+    memoApi(req, res);
     return;
   }
   if (req.url?.startsWith("/bench/stats")) {
