@@ -64,6 +64,11 @@ export async function seedDemo(prisma: Db, options: SeedOptions = {}): Promise<S
   } finally {
     await writer.close();
   }
+  // On PostgreSQL every hazard written left a dead version of its HazardTally row behind (the
+  // tally triggers update one row per hazard, many times within a batch's transaction): at scale
+  // 100, 74 MB for 42,000 live rows, and hazardStats' scan of it took 52 ms instead of 13. The
+  // bulk load is over, so the table is rewritten compact once.
+  if (writer.provider === "postgresql") await prisma.$executeRawUnsafe('VACUUM FULL "HazardTally"');
   // Planner statistics for the tables just filled, before the first query relies on them.
   await prisma.$executeRawUnsafe("ANALYZE");
   const summary: SeedSummary = {
