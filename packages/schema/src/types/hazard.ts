@@ -4,6 +4,7 @@ import { builder } from "../builder.ts";
 import { nodeWhere } from "../node-where.ts";
 import { regionByCode } from "../regions.ts";
 import { isOverdue, overdueDays } from "../rules/hazard.ts";
+import { countHazards } from "../rules/hazard-tally.ts";
 import { canRead, scoped } from "../scope.ts";
 import { HazardAction, HazardCategory, HazardLevel, HazardSource, HazardStatus } from "./enums.ts";
 import { HazardFilter, HazardOrder, type HazardOrderShape, hazardOrderBy, hazardWhere } from "./hazard-filter.ts";
@@ -174,8 +175,7 @@ builder.queryFields((t) => ({
           where: hazardWhere(ctx.viewer, args.filter, ctx.now),
           orderBy: hazardOrderBy(args.orderBy as HazardOrderShape[], ctx.provider),
         }),
-      totalCount: (_root, args, ctx) =>
-        ctx.prisma.hazard.count({ where: hazardWhere(ctx.viewer, args.filter, ctx.now) }),
+      totalCount: (_root, args, ctx) => countHazards(ctx.prisma, hazardWhere(ctx.viewer, args.filter, ctx.now)),
     },
     { name: "HazardConnection", description: "A page of hazards." },
     { name: "HazardEdge", description: "A hazard in a page." },
