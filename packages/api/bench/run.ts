@@ -122,8 +122,10 @@ for (const db of dbs) {
     const ours = await post(`${base}/graphql`, ledgerBody);
     const raw = await post(`${base}/raw/ledger`, ledgerBody);
     const memo = await post(`${base}/memo/graphql`, ledgerBody);
-    result.sameLedger = JSON.stringify(ours) === JSON.stringify(raw) && JSON.stringify(memo) === JSON.stringify(raw);
-    if (!result.sameLedger) console.warn("ledger: GraphQL and raw SQL answers differ", { ours, raw, memo });
+    const rawJson = JSON.stringify(raw);
+    result.sameLedger = JSON.stringify(ours) === rawJson && JSON.stringify(memo) === rawJson;
+    if (!result.sameLedger)
+      console.warn("ledger: the GraphQL, raw SQL and memoized answers differ", { ours, raw, memo });
 
     for (let round = 1; round <= 2; round++) {
       for (const s of scenarios) {
