@@ -3,6 +3,8 @@
 // any resolver or SQL runs — so a refused operation costs no database work.
 // The costs are the schema's own (operation-cost.ts: a connection costs its page size times its
 // selection, see packages/schema/src/builder.ts); only the ceilings live here.
+
+import { inputLimits, isInputTree } from "@renfang/schema/rules/storable";
 import {
   type DocumentNode,
   GraphQLError,
@@ -17,6 +19,17 @@ import {
 } from "graphql";
 import type { GraphQLParams, Plugin } from "graphql-yoga";
 import { operationCost } from "./operation-cost.ts";
+
+/** The first list inside `value` (variables: JSON, and uploaded files) longer than `max`, with its path. */
+function longList(value: unknown, path: string, max: number): { path: string; length: number } | null {
+  if (!isInputTree(value)) return null;
+  if (Array.isArray(value) && value.length > max) return { path, length: value.length };
+  for (const [key, v] of Object.entries(value)) {
+    const found = longList(v, path ? `${path}.${key}` : key, max);
+    if (found) return found;
+  }
+  return null;
+}
 
 export interface LimitsPluginOptions {
   /** Deepest selection nesting allowed. @default 12 */
@@ -94,6 +107,15 @@ export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
           extensions: { code: "QUERY_TOO_LONG", max: maxQueryLength, actual: length, http: { status: 413 } },
         });
       }
+      // GraphQL coerces every item of a variable's list before any rule sees it (30 ms for 50,000
+      // enum values): a list longer than any argument accepts is refused first. The schema's own
+      // bounds (packages/schema/src/rules/storable.ts) then name the argument.
+      const long = longList(params.variables, "", inputLimits.listItems);
+      if (long) {
+        throw new GraphQLError(`$${long.path}: length: at most ${inputLimits.listItems} items (got ${long.length})`, {
+          extensions: { code: "VALIDATION", rule: "length", max: inputLimits.listItems, actual: long.length },
+        });
+      }
     },
     onValidate({ context, params: { schema, documentAST }, validateFn, setValidationFn }) {
       setValidationFn(cachedValidation(validateFn));
@@ -107,17 +129,20 @@ export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], params?.variables ?? {});
         if (variables.errors) return; // bad variables: execution refuses before any resolver
         const errors = [...validate(schema, documentAST, [pageSizeRule(maxPageSize, variables.coerced)])];
-        const { complexity, depth, breadth } = operationCost(
+        const { complexity, depth, breadth, exceeded } = operationCost(
           schema,
           documentAST,
           operation,
           variables.coerced,
           context,
+          { maxCost, maxDepth, maxBreadth },
         );
+        // A walk that stopped early knows lower bounds only.
+        const atLeast = (which: typeof exceeded) => (exceeded === which ? "at least " : "");
         if (depth > maxDepth) {
           errors.push(
             limitError(
-              `the operation is nested ${depth} levels deep; at most ${maxDepth} are allowed`,
+              `the operation is nested ${atLeast("depth")}${depth} levels deep; at most ${maxDepth} are allowed`,
               "QUERY_TOO_DEEP",
               maxDepth,
               depth,
@@ -127,7 +152,7 @@ export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
         if (complexity > maxCost) {
           errors.push(
             limitError(
-              `the operation costs ${complexity}; at most ${maxCost} is allowed: ask for smaller pages or fewer nested lists`,
+              `the operation costs ${atLeast("cost")}${complexity}; at most ${maxCost} is allowed: ask for smaller pages or fewer nested lists`,
               "QUERY_TOO_COSTLY",
               maxCost,
               complexity,
@@ -137,7 +162,7 @@ export function useOperationLimits(options: LimitsPluginOptions = {}): Plugin {
         if (breadth > maxBreadth) {
           errors.push(
             limitError(
-              `the operation selects ${breadth} fields; at most ${maxBreadth} are allowed`,
+              `the operation selects ${atLeast("breadth")}${breadth} fields; at most ${maxBreadth} are allowed`,
               "QUERY_TOO_BROAD",
               maxBreadth,
               breadth,

@@ -15,6 +15,7 @@ import type { Context } from "./context.ts";
 import { ForbiddenError, ValidationError } from "./errors.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
+import { isInputTree } from "./rules/storable.ts";
 import { grantedScopes } from "./scope.ts";
 import StorableInputPlugin from "./storable-input-plugin.ts";
 
@@ -122,17 +123,26 @@ export const builder = new SchemaBuilder<{
 });
 
 /**
- * What a field costs: 1, plus its selection times a multiplier — a connection's page size
+ * What a field costs: 1 plus one per item of its list arguments (each id of `nodes` is a lookup,
+ * each filter value a term), plus its selection times a multiplier — a connection's page size
  * (`first`/`last`, else the default page of 20), the number of `ids` asked for, or 10 for any
  * other list. `edges` is not multiplied again: its connection already counts the page.
  */
 function fieldComplexity(args: Record<string, unknown>, _ctx: Context, field: GraphQLField<unknown, Context>) {
+  const own = 1 + listItems(args);
   if (field.args.some((a) => a.name === "first")) {
-    return { field: 1, multiplier: Number(args.first ?? args.last ?? 20) };
+    return { field: own, multiplier: Number(args.first ?? args.last ?? 20) };
   }
-  if (Array.isArray(args.ids)) return { field: 1, multiplier: args.ids.length };
-  if (field.name === "edges") return { field: 1, multiplier: 1 };
-  return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+  if (Array.isArray(args.ids)) return { field: own, multiplier: args.ids.length };
+  if (field.name === "edges") return { field: own, multiplier: 1 };
+  return { field: own, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+}
+
+/** Items of every list inside `value`. */
+function listItems(value: unknown): number {
+  if (!isInputTree(value)) return 0;
+  const values = Object.values(value);
+  return (Array.isArray(value) ? value.length : 0) + values.reduce((n: number, v) => n + listItems(v), 0);
 }
 
 /** Our zod messages start with "rule: …" so that errors carry a machine-readable rule name. */

@@ -3,6 +3,7 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { ValidationError } from "../errors.ts";
+import { checkCsvBounds, checkWorkbookBounds } from "./bounds.ts";
 import { loadExcelJS } from "./exceljs.ts";
 
 export type Cell = string | number | boolean | Date | null;
@@ -65,11 +66,16 @@ export function sheetFormat(data: Uint8Array): SheetFormat {
   return "csv";
 }
 
-/** The first worksheet that has any data, as plain rows. */
+/** The first worksheet that has any data, as plain rows; refused before parsing when too large (bounds.ts). */
 export async function readSheet(data: Uint8Array): Promise<Sheet> {
+  const xlsx = sheetFormat(data) === "xlsx";
+  const text = xlsx ? "" : decodeCsv(data);
+  // Sizes first: nothing is parsed, and exceljs is not even loaded, for a file that passes them.
+  if (xlsx) await checkWorkbookBounds(data);
+  else checkCsvBounds(text);
   const { Workbook } = await loadExcelJS();
   const workbook = new Workbook();
-  if (sheetFormat(data) === "xlsx") {
+  if (xlsx) {
     try {
       await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as never);
     } catch (err) {
@@ -83,9 +89,36 @@ export async function readSheet(data: Uint8Array): Promise<Sheet> {
   }
   // Keep every CSV field as text (exceljs would turn "0001" into 1 and guess dates); the
   // columns convert them.
-  const worksheet = await workbook.csv.read(Readable.from([decodeCsv(data)]), {
-    map: (value: string) => (value === "" ? null : value),
-    sheetName: "csv",
-  });
-  return { name: "csv", rows: rowsOf(worksheet) };
+  try {
+    const worksheet = await workbook.csv.read(Readable.from([text]), {
+      map: (value: string) => (value === "" ? null : value),
+      sheetName: "csv",
+    });
+    return { name: "csv", rows: rowsOf(worksheet) };
+  } catch (err) {
+    const line = badCsvLine(text);
+    const why = (err as Error).message.replace(/^Parse Error: /, "").replace(/ at '[\s\S]*$/, "");
+    throw ValidationError.of(`rows.${line}`, "format", `format: line ${line} is not valid CSV (${why})`);
+  }
+}
+
+/**
+ * The line of the first quoting error in CSV text (the only kind the parser refuses): a closing
+ * quote followed by something other than a separator or a line end, or a quote never closed.
+ */
+export function badCsvLine(text: string): number {
+  let line = 1;
+  let openedOn = 0; // line of the open quote, 0 outside quotes
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (openedOn) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') {
+        openedOn = 0;
+        if (i + 1 < text.length && !",\r\n".includes(text[i + 1])) return line;
+      } else if (c === "\n") line++;
+    } else if (c === '"' && (i === 0 || ",\n".includes(text[i - 1]))) openedOn = line;
+    else if (c === "\n") line++;
+  }
+  return openedOn || line;
 }
