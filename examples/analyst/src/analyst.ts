@@ -25,10 +25,39 @@ export function loadQueries(dir = queriesDir): SavedQuery[] {
     });
 }
 
+/** The variables the operation declares with their named types, e.g. `{ city: "String", days: "Int" }`. */
+export function declaredVariableTypes(text: string): Record<string, string> {
+  const header = /^\s*(query|mutation)\s+\w*\s*\(([^)]*)\)/m.exec(text.replace(/^#.*$/gm, ""));
+  return header
+    ? Object.fromEntries([...header[2].matchAll(/\$(\w+)\s*:\s*\[?\s*(\w+)/g)].map((m) => [m[1], m[2]]))
+    : {};
+}
+
 /** The variables the operation declares, e.g. `["city", "today"]`. */
 export function declaredVariables(text: string): string[] {
-  const header = /^\s*(query|mutation)\s+\w*\s*\(([^)]*)\)/m.exec(text.replace(/^#.*$/gm, ""));
-  return header ? [...header[2].matchAll(/\$(\w+)\s*:/g)].map((m) => m[1]) : [];
+  return Object.keys(declaredVariableTypes(text));
+}
+
+/**
+ * A `--var` value as the type the query declares it: `Int` and `Float` become numbers, `Boolean`
+ * true or false, anything else stays text — so a region code such as 360100 stays a String.
+ */
+export function typedVariable(name: string, type: string, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  if (type === "Int" || type === "Float") {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || (type === "Int" && !Number.isInteger(n))) {
+      throw new QueryFailed(
+        `--var ${name}=${value}: $${name} is ${type}, so it must be ${type === "Int" ? "a whole number" : "a number"}`,
+      );
+    }
+    return n;
+  }
+  if (type === "Boolean") {
+    if (value !== "true" && value !== "false") throw new QueryFailed(`--var ${name}=${value}: must be true or false`);
+    return value === "true";
+  }
+  return value;
 }
 
 /** Dates the saved queries may use: `today`, `quarterStart`, `yearStart` (YYYY-MM-DD). */
@@ -65,8 +94,12 @@ export async function runQuery(
   query: SavedQuery,
   variables: Record<string, unknown>,
 ): Promise<Answer> {
-  const declared = declaredVariables(query.text);
-  const used = Object.fromEntries(Object.entries(variables).filter(([k]) => declared.includes(k)));
+  const declared = declaredVariableTypes(query.text);
+  const used = Object.fromEntries(
+    Object.entries(variables)
+      .filter(([k]) => k in declared)
+      .map(([k, v]) => [k, typedVariable(k, declared[k], v)]),
+  );
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (endpoint.token) headers.authorization = `Bearer ${endpoint.token}`;
   const send = async () =>

@@ -13,7 +13,7 @@ function parse(argv: string[]) {
     token: process.env.RENFANG_TOKEN ?? null,
     today: chinaToday(),
   };
-  const vars: Record<string, unknown> = {};
+  const vars: Record<string, string> = {};
   const names: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -27,9 +27,9 @@ function parse(argv: string[]) {
     else if (arg === "--token") options.token = value();
     else if (arg === "--today") options.today = value();
     else if (arg === "--var") {
+      // Kept as text: each query reads it as the type it declares (typedVariable).
       const [k, ...rest] = value().split("=");
-      const raw = rest.join("=");
-      vars[k] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+      vars[k] = rest.join("=");
     } else if (arg === "--help" || arg === "-h") names.push("--help");
     else names.push(arg);
   }

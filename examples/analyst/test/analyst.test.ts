@@ -1,5 +1,9 @@
 // Every saved query runs against a real API on the demo data (createApi over a fresh database,
 // called through api.fetch) as an ANALYST, and its table says what the ledger says.
+import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApi, testApi, tokenFor } from "../../../packages/api/test/helpers.ts";
 import {
@@ -75,6 +79,46 @@ describe("the saved queries", () => {
     );
     expect(answer.totalCount).toBeGreaterThanOrEqual(answer.rows.length);
     expect(answer.rows.every((r) => Number(r.overdueDays) > 0)).toBe(true);
+  });
+});
+
+describe("the script, as a person runs it", () => {
+  const run = async (...args: string[]) => {
+    const server = createServer(t.api);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/graphql`;
+    try {
+      return await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "src/run.ts", "--", ...args, "--url", url, "--token", endpoint.token!],
+          { cwd: join(import.meta.dirname, "..") },
+          (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }),
+        );
+      });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  };
+
+  it("keeps an all-digit region code a String and makes a declared Int a number (--var)", async () => {
+    const r = await run("overdue-major-by-county", "--var", "city=360100", "--var", "days=0", "--today", "2022-06-15");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const nanchang = await t.database.prisma.region.findMany({ where: { parentCode: "360100" } });
+    const labels = r.stdout
+      .split("\n")
+      .slice(4)
+      .map((line) => line.split(/\s+/)[0]);
+    expect(labels.filter((l) => nanchang.some((c) => c.name === l)).length).toBeGreaterThan(0);
+  });
+
+  it("names the variable and its type when a value does not fit", async () => {
+    const r = await run("overdue-major-by-county", "--var", "days=soon");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("--var days=soon: $days is Int, so it must be a whole number");
   });
 });
 

@@ -1,5 +1,6 @@
 // The `renfang` command: serve, migrate, seed, backup, restore, token, apikey (and import/export, see excel/).
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { migrate, openDatabase, redact, schema } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
 import { seedDemo } from "@renfang/schema/seed";
@@ -7,18 +8,23 @@ import { enumLabels } from "@renfang/schema/sheets/labels";
 import { Command, InvalidArgumentError } from "commander";
 import { newApiKey, type RoleName, roles, signToken, tokenSecret } from "./auth.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
-import { type Config, ConfigError, ensureDataDir, loadConfig } from "./config.ts";
+import { type Config, ConfigError, ensureDataDir, loadConfig, userDir } from "./config.ts";
 import { exportToFile } from "./excel/export.ts";
 import { cliContext, importShelterFile, issueReport } from "./excel/import.ts";
 import { createLogger } from "./logger.ts";
 import { startServer } from "./server.ts";
 
-const program = new Command("renfang")
+export const program = new Command("renfang")
   .description("Renfang — civil air defense work-safety campaign platform (人防安全生产专项整治)")
   .showHelpAfterError("(run with --help for usage)");
 
 function config(): Config {
   return loadConfig(process.env);
+}
+
+/** A file named on the command line, relative to where the user typed it (see userDir). */
+function userFile(file: string): string {
+  return resolve(userDir(), file);
 }
 
 function positiveInt(value: string): number {
@@ -57,22 +63,30 @@ program
     const logger = createLogger(c.logLevel);
     const running = await startServer(c, logger);
     console.error(`Renfang: GraphQL ${running.url}/graphql · portal ${running.url}/`);
-    // SIGTERM (orchestrators, systemd) or Ctrl-C: drain, then exit 0. The same signal again
-    // finds no handler and ends the process at once.
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, async () => {
-        const started = Date.now();
-        logger.info({ signal }, "draining");
-        try {
-          await running.stop();
-        } catch (err) {
-          logger.error({ err }, "shutdown failed");
-          process.exit(1);
-        }
-        logger.info({ ms: Date.now() - started }, "drained; exiting");
-        process.exit(0);
-      });
-    }
+    // SIGTERM (orchestrators, systemd) or Ctrl-C: drain, then exit 0. One Ctrl-C under `pnpm start`
+    // arrives more than once — from the terminal, and relayed by each pnpm in between (SIGINT,
+    // then SIGTERM) — so signals within a second of the first are that same stop; a signal
+    // later than that is someone who will not wait, and ends the process at once.
+    let stopping = 0;
+    const onSignal = async (signal: NodeJS.Signals) => {
+      if (stopping) {
+        if (Date.now() - stopping < 1000) return;
+        logger.warn({ signal }, "stopping without draining");
+        process.exit(1);
+      }
+      stopping = Date.now();
+      logger.info({ signal }, "draining");
+      try {
+        await running.stop();
+      } catch (err) {
+        logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      }
+      logger.info({ ms: Date.now() - stopping }, "drained; exiting");
+      process.exit(0);
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
   });
 
 program
@@ -106,8 +120,8 @@ program
   .argument("<file>", "where to write the backup; must not exist yet")
   .action(async (file: string) => {
     const c = config();
-    const { bytes, migration } = await backupDatabase(c.databaseUrl, resolve(file));
-    console.log(`backed up ${redact(c.databaseUrl)} to ${resolve(file)} (${bytes} bytes, schema ${migration})`);
+    const { bytes, migration } = await backupDatabase(c.databaseUrl, userFile(file));
+    console.log(`backed up ${redact(c.databaseUrl)} to ${userFile(file)} (${bytes} bytes, schema ${migration})`);
   });
 
 program
@@ -118,9 +132,9 @@ program
   .action(async (file: string, opts: { force?: boolean }) => {
     const c = config();
     ensureDataDir(c.dataDir);
-    const { applied } = await restoreDatabase(c.databaseUrl, resolve(file), { force: opts.force });
+    const { applied } = await restoreDatabase(c.databaseUrl, userFile(file), { force: opts.force });
     const migrated = applied.length ? `; applied ${applied.join(", ")}` : "";
-    console.log(`restored ${resolve(file)} into ${redact(c.databaseUrl)}${migrated}`);
+    console.log(`restored ${userFile(file)} into ${redact(c.databaseUrl)}${migrated}`);
   });
 
 const token = program.command("token").description("bearer tokens (JWT) for people and portals");
@@ -223,7 +237,7 @@ importCommand
   .action(async (file: string, opts: { dryRun?: boolean }) => {
     const db = await database(config());
     try {
-      const r = await importShelterFile(db, file, { dryRun: opts.dryRun });
+      const r = await importShelterFile(db, userFile(file), { dryRun: opts.dryRun });
       const skipped = r.skipped ? `, ${r.skipped} example row(s) skipped` : "";
       console.log(
         `${r.dryRun ? "checked" : "imported"} ${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged${skipped}`,
@@ -256,16 +270,21 @@ program
         if (opts.region) params.set("regionCode", opts.region);
         params.set("lang", opts.lang);
         const ctx = { ...cliContext(db), labels: enumLabels(schema) };
-        console.log(`wrote ${await exportToFile(ctx, what, file, params)} rows to ${file}`);
+        console.log(`wrote ${await exportToFile(ctx, what, userFile(file), params)} rows to ${userFile(file)}`);
       } finally {
         await db.close();
       }
     },
   );
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  // Known problems get one line that says what to fix; anything else its message.
-  const message = err instanceof Error ? err.message : String(err);
-  console.error(`renfang: ${message}`);
-  process.exit(1);
-});
+/** Runs the command line; `bin/renfang.mjs` and `tsx src/cli.ts` call it, tests read `program`. */
+export function main(argv = process.argv): void {
+  program.parseAsync(argv).catch((err: unknown) => {
+    // Known problems get one line that says what to fix; anything else its message.
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`renfang: ${message}`);
+    process.exit(1);
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

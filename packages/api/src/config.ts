@@ -12,6 +12,15 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../
 
 export class ConfigError extends Error {}
 
+/**
+ * The folder the user typed the command in. `pnpm renfang …` and `pnpm start` run in
+ * packages/api; pnpm keeps where they were typed in INIT_CWD, so relative paths (files, DATA_DIR,
+ * a `file:` DATABASE_URL) mean what the user meant.
+ */
+export function userDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD || process.cwd();
+}
+
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
@@ -77,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${issue.path.join(".")}: ${issue.message} (got "${env[String(issue.path[0])]}")`);
   }
   const e = parsed.data;
-  const dataDir = resolve(e.DATA_DIR ?? join(repoRoot, "data"));
+  const dataDir = resolve(userDir(env), e.DATA_DIR ?? join(repoRoot, "data"));
   const databaseUrl = e.DATABASE_URL ?? `file:${join(dataDir, "renfang.db")}`;
   try {
     providerOf(databaseUrl);
@@ -88,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    databaseUrl: databaseUrl.startsWith("file:") ? `file:${resolve(databaseUrl.slice(5))}` : databaseUrl,
+    databaseUrl: databaseUrl.startsWith("file:") ? `file:${resolve(userDir(env), databaseUrl.slice(5))}` : databaseUrl,
     redisUrl: e.REDIS_URL ?? null,
     tokenSecret: e.TOKEN_SECRET ?? null,
     corsOrigins: (e.CORS_ORIGINS ?? "")

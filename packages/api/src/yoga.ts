@@ -27,6 +27,7 @@ import { type LimitsPluginOptions, useOperationLimits } from "./use-limits.ts";
 import { type RateLimitPluginOptions, useRateLimit } from "./use-rate-limit.ts";
 import { useRootScopes } from "./use-root-scopes.ts";
 import { useStatic } from "./use-static.ts";
+import { useStatusCodes } from "./use-status-codes.ts";
 import { useTrustedDocuments } from "./use-trusted-documents.ts";
 
 export interface ApiOptions {
@@ -142,6 +143,7 @@ export function createApi(options: ApiOptions): Api {
       }),
       useIntrospection({ enabled: options.introspection ?? true }),
       useRootScopes(),
+      useStatusCodes(),
       ...(options.plugins ?? []),
       // Last, so that it compresses the body every other plugin has settled on.
       useCompression(),

@@ -145,6 +145,16 @@ describe("every root field has a decision", () => {
     );
     expect(fields.filter((f) => !(f in decisions))).toEqual([]);
   });
+
+  it("says in its description which roles it admits, so a client knows when to expect a top-level FORBIDDEN", () => {
+    const documented = (description: string | null | undefined) =>
+      /Roles: ([A-Z_, ]+);/.exec(description ?? "")?.[1].split(", ") ?? roles;
+    const wrong = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .flatMap((type) => Object.values(type?.getFields() ?? {}))
+      .filter((f) => documented(f.description).join() !== roles.filter((r) => decisions[f.name].includes(r)).join())
+      .map((f) => `${f.name}: ${f.description}`);
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe.each(roles)("%s", (role) => {

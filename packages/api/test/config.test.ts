@@ -1,6 +1,6 @@
 // Bad configuration and bad arguments get one line that says what to fix.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,6 +93,27 @@ describe("the renfang CLI", () => {
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^renfang: DATABASE_URL: /);
+  });
+
+  it("reads and writes files where the user typed `pnpm renfang`, not in packages/api", () => {
+    // A folder inside the workspace (pnpm must find it), ignored by git.
+    const repo = join(import.meta.dirname, "../../..");
+    mkdirSync(join(repo, "test-results"), { recursive: true });
+    const here = mkdtempSync(join(repo, "test-results", "rf-cwd-"));
+    try {
+      const r = spawnSync("pnpm", ["--silent", "renfang", "export", "shelters", "registry.csv", "--lang", "en"], {
+        cwd: here,
+        encoding: "utf8",
+        env: { ...process.env, INIT_CWD: "", DATA_DIR: "data-here", LOG_LEVEL: "silent" },
+      });
+      expect(r.stderr.trim()).toBe("");
+      expect(r.stdout.trim()).toBe(`wrote 0 rows to ${join(here, "registry.csv")}`);
+      expect(existsSync(join(here, "registry.csv"))).toBe(true);
+      expect(existsSync(join(here, "data-here", "renfang.db"))).toBe(true); // a relative DATA_DIR too
+      expect(existsSync(join(repo, "packages/api/registry.csv"))).toBe(false);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
   });
 
   it("prints a token the server accepts", () => {

@@ -188,7 +188,14 @@ describe("the closed loop", () => {
       report(shelter.code, { source: "INSPECTION", level: "MAJOR", fixedOnSite: true }),
       county,
     );
-    expect(major).toMatchObject({ __typename: "ValidationError", field: "fixedOnSite", rule: "fixedOnSite" });
+    expect(major).toMatchObject({
+      __typename: "ValidationError",
+      field: "fixedOnSite",
+      rule: "generalOnly",
+      // The field is named once, by the error, not again by its rule.
+      message:
+        "fixedOnSite: generalOnly: only a GENERAL hazard can be fixed on the spot (立查立改); a MAJOR one needs the five-in-place rectification",
+    });
   });
 });
 

@@ -151,7 +151,11 @@ function ruleOf(message: string): string {
   return m ? m[1] : "invalid";
 }
 
-builder.queryType({ description: "Read the registry, the ledgers, targets and reports." });
+builder.queryType({
+  description:
+    "Read the registry, the ledgers, targets and reports. Rows outside the token's scope are left out of lists and lookups answer null; only a field whose description lists `Roles:` refuses the other roles, with a top-level FORBIDDEN error.",
+});
 builder.mutationType({
-  description: "Change records. Each mutation takes one `input` and returns a payload or a typed error.",
+  description:
+    "Change records. Each mutation takes one `input` and returns a payload or a typed error. A refusal has one of two shapes, and nothing is written in either: a role that the mutation's `Roles:` does not list is refused before anything runs, with a top-level error (`extensions.code` FORBIDDEN) and no `data` (HTTP 403 under application/graphql-response+json); a listed role refused for this record, region, organization or workflow step gets the result union's `ForbiddenError`, in `data`.",
 });

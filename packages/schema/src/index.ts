@@ -1,6 +1,8 @@
 // The GraphQL schema: one file per domain under types/, assembled here.
-import { type GraphQLSchema, isObjectType } from "graphql";
+import { type GraphQLEnumType, type GraphQLSchema, isObjectType } from "graphql";
 import { builder } from "./builder.ts";
+import { anonymous, type Role } from "./context.ts";
+import { refusedRootFields } from "./scope.ts";
 import "./types/common.ts";
 import "./types/enums.ts";
 import "./types/region.ts";
@@ -34,7 +36,7 @@ import "./types/patrol-record.ts";
 import "./types/incident.ts";
 import "./types/incident-file.ts";
 
-export const schema = describeGenerated(builder.toSchema({ sortSchema: false }));
+export const schema = describeRoles(describeGenerated(builder.toSchema({ sortSchema: false })));
 
 /** Plugins generate a few fields without descriptions; GraphiQL is the analyst's manual, so say what they are. */
 function describeGenerated(s: GraphQLSchema): GraphQLSchema {
@@ -47,6 +49,23 @@ function describeGenerated(s: GraphQLSchema): GraphQLSchema {
         if (!arg.description && arg.name === "id") arg.description = "Opaque global id.";
         if (!arg.description && arg.name === "ids") arg.description = "Opaque global ids.";
       }
+    }
+  }
+  return s;
+}
+
+/**
+ * A client must tell from the schema alone which refusal it can meet: a root field that some roles
+ * may not call lists the roles that may (asked of the very check the API runs before execution,
+ * refusedRootFields); the others get a top-level FORBIDDEN error, never the field's result.
+ */
+function describeRoles(s: GraphQLSchema): GraphQLSchema {
+  const roles = (s.getType("Role") as GraphQLEnumType).getValues().map((v) => v.value as Role);
+  for (const root of [s.getQueryType(), s.getMutationType(), s.getSubscriptionType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const allowed = roles.filter((role) => !refusedRootFields(root, [field.name], { ...anonymous, role }).length);
+      if (allowed.length === roles.length) continue;
+      field.description = `${field.description} Roles: ${allowed.join(", ")}; any other role gets a top-level FORBIDDEN error and no data.`;
     }
   }
   return s;

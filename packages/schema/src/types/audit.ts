@@ -96,7 +96,7 @@ builder.queryField("auditLog", (t) =>
     {
       type: AuditEntryRef,
       cursor: "id",
-      description: "The audit trail, newest first (操作日志). PROVINCE_ADMIN only; nobody can change it.",
+      description: "The audit trail, newest first (操作日志); nobody can change it.",
       authScopes: { admin: true },
       args: { filter: t.arg({ type: AuditFilter, required: false, description: "Filters (筛选)." }) },
       resolve: (query, _root, args, ctx) =>

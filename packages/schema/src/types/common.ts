@@ -73,7 +73,8 @@ builder.objectType(ConflictError, {
 
 builder.objectType(ForbiddenError, {
   name: "ForbiddenError",
-  description: "This token's role or scope does not allow the change (无权限).",
+  description:
+    "This token's scope does not allow the change (无权限): the mutation admits the token's role (its `Roles:`), but not for this record, region, organization or workflow step. A role the mutation does not admit never gets here: it is refused with a top-level error (`extensions.code` FORBIDDEN) and no `data`.",
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof ForbiddenError,
   fields: () => ({}),

@@ -48,8 +48,8 @@ builder.mutationFields((t) => ({
       if (fixedOnSite && input.level === "MAJOR") {
         throw ValidationError.of(
           "fixedOnSite",
-          "fixedOnSite",
-          "fixedOnSite: a MAJOR hazard needs the five-in-place rectification",
+          "generalOnly",
+          "generalOnly: only a GENERAL hazard can be fixed on the spot (立查立改); a MAJOR one needs the five-in-place rectification",
         );
       }
       const hazard = await ctx.prisma.$transaction((tx) =>

@@ -336,7 +336,7 @@ async function shelterData(ctx: Context, input: ShelterInput): Promise<Prisma.Sh
 builder.mutationFields((t) => ({
   createShelter: t.field({
     type: ShelterPayload,
-    description: "Register a work (新增人防工程). Needs a writer role for the region.",
+    description: "Register a work (新增人防工程) in a county of the office's own region.",
     authScopes: { officer: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: CreateShelterInput, required: true, description: "The work." }) },
