@@ -3,6 +3,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_TIME_ZONE, isTimeZone, zoneOffsetMs } from "@renfang/office-time";
 import { providerOf } from "@renfang/schema";
 import { z } from "zod";
 import type { ApiOptions } from "./yoga.ts";
@@ -50,6 +51,14 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("production"),
+  // Read again wherever a date is written (@renfang/office-time); checked here so a typo stops the start.
+  TZ: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "must be an IANA time zone such as Asia/Shanghai")
+    // Date-only values (UTC midnight) are compared with instants assuming the office day holds that midnight.
+    .refine((zone) => !isTimeZone(zone) || zoneOffsetMs(new Date(), zone) >= 0, "must be a time zone at or east of UTC")
+    .default(DEFAULT_TIME_ZONE),
 });
 
 export interface Config {
@@ -66,6 +75,8 @@ export interface Config {
   maxPageSize: number;
   logLevel: string;
   development: boolean;
+  /** The offices' time zone (TZ): "today", file names and title rows follow it. */
+  timeZone: string;
   /** Abuse limits and browser protections (issue 6), as createApi takes them. */
   security: Pick<
     ApiOptions,
@@ -110,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: e.MAX_PAGE_SIZE,
     logLevel: e.LOG_LEVEL,
     development: e.NODE_ENV === "development",
+    timeZone: e.TZ,
     security: {
       limits: { maxDepth: e.MAX_DEPTH, maxCost: e.MAX_COST, maxBreadth: e.MAX_BREADTH },
       rateLimit:

@@ -83,7 +83,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
-  logger.info({ url: `${url}/graphql`, database: database.provider, ms: Date.now() - started }, "serving");
+  logger.info(
+    { url: `${url}/graphql`, database: database.provider, timeZone: config.timeZone, ms: Date.now() - started },
+    "serving",
+  );
 
   // Draining: stop accepting connections, complete open subscriptions (SSE streams end with
   // `event: complete`), let in-flight requests finish, close keep-alive connections as they go

@@ -4,6 +4,7 @@
 import { createWriteStream } from "node:fs";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
+import { officeDay } from "@renfang/office-time";
 import type { Db, Provider, Viewer } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
 import { seesPersonalData } from "@renfang/schema/scope";
@@ -129,7 +130,7 @@ export const sheetNames: Record<ExportKind, Record<"zh" | "en", string>> = {
 export function exportFileName(params: ExportParams, format: SheetFormat, now: Date, viewer: Viewer): string {
   const region = params.filter.regionCode ?? viewer.regionCode;
   const name = params.lang === "en" ? params.kind : sheetNames[params.kind].zh;
-  return `${[name, region, now.toISOString().slice(0, 10)].filter(Boolean).join("-")}.${format}`;
+  return `${[name, region, officeDay(now)].filter(Boolean).join("-")}.${format}`;
 }
 
 /** `renfang export`: an export to a file, as the deployment's operator; the format comes from the name. */

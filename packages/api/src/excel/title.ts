@@ -1,6 +1,7 @@
 // The title row of an export: which ledger, for which region, under which filter, on which date —
 // so a printed or forwarded sheet still says what it is. Filter values are shown as people say
 // them (enum labels, 是/否, dates).
+import { officeDay } from "@renfang/office-time";
 import type { Viewer } from "@renfang/schema";
 import { booleanLabel, isoDate } from "@renfang/schema/sheets/cells";
 import { type EnumLabels, enumLabel } from "@renfang/schema/sheets/labels";
@@ -88,6 +89,6 @@ export function exportTitle(params: ExportParams, c: TitleContext): string {
     w[params.kind],
     regionText(params, c, w),
     `${w.filter}${parts.length ? parts.join(w.join) : w.none}`,
-    `${w.date}${isoDate(c.now)}`,
+    `${w.date}${officeDay(c.now)}`,
   ].join(w.sep);
 }

@@ -1,18 +1,17 @@
 // The closed loop of SPEC §2 rules 1–2 as plain functions: which step may follow which, who may
 // take it, what "five in place" (五落实) requires, when a hazard is overdue and when it is
 // escalated (督办). Resolvers call these; test/hazard-rules.test.ts calls them directly.
+import { officeDate } from "@renfang/office-time";
 import type { Viewer } from "../context.ts";
 import { type FieldIssue, ForbiddenError, RuleError } from "../errors.ts";
 import type { HazardLevel, HazardSource, HazardStatus } from "../generated/sqlite/enums.js";
 import { cityOf, provinceOf, within } from "../scope.ts";
 
 export const DAY_MS = 86_400_000;
-/** The campaign runs on China Standard Time (UTC+8, no daylight saving). */
-const CST_MS = 8 * 3_600_000;
 
-/** The calendar date of an instant in China, as the `Date` scalar stores dates (UTC midnight). */
+/** The offices' calendar date of an instant (TZ, default Beijing time), as the `Date` scalar stores dates (UTC midnight). */
 export function calendarDay(instant: Date): Date {
-  return new Date(Math.floor((instant.getTime() + CST_MS) / DAY_MS) * DAY_MS);
+  return officeDate(instant);
 }
 
 /** Steps after registration; REPORT and ESCALATE are not status moves of an existing hazard. */

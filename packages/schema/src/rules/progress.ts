@@ -1,32 +1,33 @@
 // Targets and reporting (SPEC §2 rules 4 and 5) as plain functions of numbers and dates: the
 // resolvers call them, and tests call them directly at the edges.
 //
-// Calendar: the campaign runs on China Standard Time (UTC+8, no daylight saving). A `Date`
-// (asOf, dueOn) is UTC midnight of its calendar date; an instant (submittedAt, closedOn) belongs
-// to the China calendar day it falls in. China day D spans [D − 8 h, D + 16 h) in UTC, a window
-// that also holds UTC midnight of D — so date-only values and instants compare the same way.
+// Calendar: the offices' time zone (TZ, default China Standard Time, UTC+8). A `Date` (asOf,
+// dueOn) is UTC midnight of its calendar date; an instant (submittedAt, closedOn) belongs to the
+// office's calendar day it falls in. In Beijing time day D spans [D − 8 h, D + 16 h) in UTC, a
+// window that also holds UTC midnight of D — so date-only values and instants compare the same
+// way (true of every zone at or east of UTC, which the API's configuration requires of TZ).
+import { officeDate, officeInstant } from "@renfang/office-time";
 
 export const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** UTC midnight of the UTC calendar date of `d` (normalises a Date argument). */
 function dateOnly(d: Date): number {
   return Math.floor(d.getTime() / DAY_MS) * DAY_MS;
 }
 
-/** The China calendar date of an instant ("today" of a request), as UTC midnight. */
+/** The offices' calendar date of an instant ("today" of a request), as UTC midnight. */
 export function chinaDate(instant: Date): Date {
-  return new Date(Math.floor((instant.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS);
+  return officeDate(instant);
 }
 
-/** First instant of calendar date `date` in China. */
+/** First instant of calendar date `date` at the offices. */
 export function dayStart(date: Date): Date {
-  return new Date(dateOnly(date) - CHINA_OFFSET_MS);
+  return officeInstant(date, 0);
 }
 
-/** First instant after calendar date `date` in China (exclusive end of that day). */
+/** First instant after calendar date `date` at the offices (exclusive end of that day). */
 export function dayEnd(date: Date): Date {
-  return new Date(dateOnly(date) + DAY_MS - CHINA_OFFSET_MS);
+  return officeInstant(new Date(dateOnly(date) + DAY_MS), 0);
 }
 
 export function yearStart(year: number): Date {
