@@ -7,6 +7,7 @@ import type { Writable } from "node:stream";
 import type { Db, Provider, Viewer } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
 import { seesPersonalData } from "@renfang/schema/scope";
+import { isoDate } from "@renfang/schema/sheets/cells";
 import { pickColumns, type SheetColumn } from "@renfang/schema/sheets/column";
 import type { EnumLabels } from "@renfang/schema/sheets/labels";
 import { shelterColumnAliases, shelterColumns } from "@renfang/schema/sheets/shelter-sheet";
@@ -114,6 +115,7 @@ export async function writeExport(
   const spec: SheetSpec<never> = {
     sheetName: sheetNames[params.kind][params.lang],
     title: exportTitle(params, { regions, viewer: ctx.viewer, labels: ctx.labels, now: ctx.now }),
+    date: isoDate(ctx.now),
     columns: plan.columns,
     render: { labels: ctx.labels, lang: params.lang, regions, now: asOf },
   };
