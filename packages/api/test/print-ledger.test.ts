@@ -1,6 +1,11 @@
 // The exported 台账 printed as an office prints it: LibreOffice converts the XLSX to PDF, and the
 // pages are what A4 landscape, one page wide, gives — every column on every page, the title and
-// header rows repeated, 序号 running on across pages, "page x / y" and the export date below.
+// header rows repeated, 序号 running on across pages, "page x / y" and the export date below;
+// and the PDF export (/export/hazards.pdf), paginated by the same rules.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestApi, testApi, tokenFor } from "./helpers.ts";
@@ -167,4 +172,52 @@ describe.skipIf(!canPrint)("the printed ledger (LibreOffice)", () => {
     expect(pages).toBeLessThan(total / 5);
     expect(all.replace(/\s+/g, "").includes(`第${pages}页/共${pages}页`)).toBe(true);
   }, 300_000);
+
+  it("serves the same ledger as a PDF, paginated by the same rules, in the registry's Noto Sans SC", async () => {
+    const res = await t.api.fetch("http://yoga/export/hazards.pdf?regionCode=360102&orderBy=CODE:ASC", {
+      headers: { authorization: `Bearer ${await tokenFor({ role: "CITY_OFFICER", regionCode: "360100" })}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toContain(".pdf");
+    const pdf = join(mkdtempSync(join(tmpdir(), "renfang-pdf-")), "ledger.pdf");
+    writeFileSync(pdf, new Uint8Array(await res.arrayBuffer()));
+    const info = pdfInfo(pdf);
+    expect([Math.round(info.width), Math.round(info.height)]).toEqual([842, 595]);
+    // Fonts: only subsets of the packaged Noto Sans SC, embedded (no system font needed to read it).
+    const fonts = execFileSync("pdffonts", [pdf], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSansHans-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
+
+    const r = await t.gql<{ hazards: { totalCount: number; edges: { node: { code: string } }[] } }>(
+      `{ hazards(filter: { regionCode: "360102" }, first: 100, orderBy: [{ field: CODE, direction: ASC }]) { totalCount edges { node { code } } } }`,
+      {},
+      { role: "CITY_OFFICER", regionCode: "360100" },
+    );
+    const { totalCount, edges } = r.data!.hazards;
+    const printed: string[] = [];
+    for (let page = 1; page <= info.pages; page++) {
+      const text = pdfText(pdf, page);
+      expect(text.includes("问题隐患及整改台账"), `page ${page}: title`).toBe(true);
+      expect(/序号\s+隐患编号\s+隐患名称/.test(text), `page ${page}: header row`).toBe(true);
+      expect(text.includes("销号日期"), `page ${page}: last column`).toBe(true);
+      expect(text.replace(/\s+/g, "").includes(`第${page}页/共${info.pages}页`), `page ${page}: footer`).toBe(true);
+      expect(text.includes("导出日期：2022-06-15"), `page ${page}: date`).toBe(true);
+      for (const m of text.matchAll(/^\s*(\d+)\s+(YH-[\w-]+)/gm)) {
+        expect(Number(m[1])).toBe(printed.length + 1);
+        printed.push(m[2]);
+      }
+    }
+    expect(printed.length).toBe(totalCount);
+    expect(printed.slice(0, 100)).toEqual(edges.map((e) => e.node.code));
+    expect(info.pages).toBeGreaterThan(1);
+  }, 300_000);
+
+  it("refuses a PDF of more rows than it lays out, before sending anything", async () => {
+    const res = await t.api.fetch("http://yoga/export/hazards.pdf", {
+      headers: { authorization: `Bearer ${await tokenFor({ role: "PROVINCE_ADMIN" })}` },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].extensions).toMatchObject({ code: "VALIDATION", field: "format", rule: "max" });
+  });
 });

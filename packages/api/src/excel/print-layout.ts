@@ -22,8 +22,8 @@ export interface PrintColumn<Row> {
 /** A4 landscape in points, the margins offices use (1 cm sides, room for the footer). */
 export const paper = { width: 841.89, height: 595.28, margin: { side: 28.35, top: 28.35, bottom: 42.5 } } as const;
 
-/** Widest a text column is printed, in character units: longer text wraps instead (9 Chinese characters a line). */
-const MAX_WIDTH = 18;
+/** Widest a text column is printed, in character units: longer text wraps instead (11 Chinese characters a line, a whole hazard code). */
+const MAX_WIDTH = 20;
 
 const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
@@ -66,30 +66,44 @@ export function printColumns<Row>(columns: SheetColumn<Row>[], lang: Lang): Prin
   ];
 }
 
+/** Words as spreadsheets wrap them: a Latin run (ending at a space or after a hyphen), or one other character. */
+const TOKENS = /[\x21-\x2c\x2e-\x7e]+-? ?|./gsu;
+
+const CLOSING = /^[，。、；：？！）」』》”’,.;:!?)]/u;
+
 /**
- * Lines a text takes in a column `width` units wide, wrapping as spreadsheets do: between CJK
- * characters anywhere, Latin text at spaces and hyphens (a word longer than the line is cut).
+ * Breaks text into lines at most `room` wide (`widthOf` measures a piece), as spreadsheets wrap:
+ * between CJK characters anywhere, Latin text at spaces and hyphens, a word longer than a line
+ * cut where it must be. Explicit line breaks are kept.
  */
-export function wrapLines(text: string, width: number): number {
-  const room = Math.max(1, width - 1);
-  let lines = 0;
+export function wrapText(text: string, room: number, widthOf: (piece: string) => number): string[] {
+  const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
-    lines++;
+    let line = "";
     let used = 0;
-    for (const token of paragraph.match(/[\x21-\x2c\x2e-\x7e]+-? ?|./gsu) ?? []) {
-      const w = textWidth(token);
-      if (used + w <= room) used += w;
-      else if (w <= room) {
-        lines++;
-        used = w;
-      } else {
-        // A word longer than a line: it fills lines of its own.
-        lines += Math.floor((used + w) / room);
-        used = (used + w) % room;
+    const put = (piece: string, w: number) => {
+      // A closing mark (，。）) stays at the end of its line rather than start the next.
+      if (line && used + w > room && !CLOSING.test(piece)) {
+        lines.push(line.trimEnd());
+        line = "";
+        used = 0;
       }
+      line += piece;
+      used += w;
+    };
+    for (const token of paragraph.match(TOKENS) ?? []) {
+      const w = widthOf(token);
+      if (w <= room || token.length === 1) put(token, w);
+      else for (const ch of token) put(ch, widthOf(ch));
     }
+    lines.push(line.trimEnd());
   }
   return lines;
+}
+
+/** Lines a text takes in a spreadsheet column `width` units wide (a unit of the width is padding). */
+export function wrapLines(text: string, width: number): number {
+  return wrapText(text, Math.max(1, width - 1), textWidth).length;
 }
 
 /** The footer: the export date on the left, "page x / y" on the right. */

@@ -9,9 +9,10 @@ import { header, type RenderContext, type SheetColumn } from "@renfang/schema/sh
 import { loadExcelJS } from "@renfang/schema/sheets/exceljs";
 import type { Cell } from "@renfang/schema/sheets/read";
 import type ExcelJS from "exceljs";
+import { writePdf } from "./pdf-writer.ts";
 import { printColumns, sheetPrintSetup, wrapLines } from "./print-layout.ts";
 
-export type SheetFormat = "xlsx" | "csv";
+export type SheetFormat = "xlsx" | "csv" | "pdf";
 
 export interface SheetSpec<Row> {
   sheetName: string;
@@ -26,6 +27,7 @@ export interface SheetSpec<Row> {
 export const contentTypes: Record<SheetFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
+  pdf: "application/pdf",
 };
 
 type Emitter = NodeJS.EventEmitter;
@@ -156,5 +158,6 @@ export function writeSheet<Row>(
   pages: AsyncIterable<Row[]>,
   out: Writable,
 ): Promise<number> {
+  if (format === "pdf") return writePdf(spec, pages, out);
   return format === "csv" ? writeCsv(spec, pages, out) : writeXlsx(spec, pages, out);
 }
