@@ -253,12 +253,12 @@ importCommand
 
 program
   .command("export")
-  .description("write the hazard ledger or the shelter registry to FILE.xlsx or FILE.csv")
+  .description("write the hazard ledger or the shelter registry to FILE.xlsx, FILE.csv or FILE.pdf (printable)")
   .argument("<what>", "hazards or shelters", (v) => {
     if (v !== "hazards" && v !== "shelters") throw new InvalidArgumentError("must be hazards or shelters");
     return v as "hazards" | "shelters";
   })
-  .argument("<file>", "FILE.xlsx or FILE.csv")
+  .argument("<file>", "FILE.xlsx, FILE.csv or FILE.pdf")
   .option("--region <code>", "the region and everything below it, e.g. 360100", regionCode)
   .option("--lang <lang>", "zh-CN (Chinese headers and labels) or en", "zh-CN")
   .option("--filter <query>", "more filters as in the export URL, e.g. 'status=REPORTED,RECTIFYING&overdue=true'", "")

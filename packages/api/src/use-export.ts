@@ -1,4 +1,4 @@
-// GET /export/hazards.xlsx|csv, /export/shelters.xlsx|csv and /export/shelters-template.xlsx:
+// GET /export/hazards.xlsx|csv|pdf, /export/shelters.xlsx|csv|pdf and /export/shelters-template.xlsx:
 // the ledgers as files, under the same bearer token and scope as GraphQL, streamed as they are
 // read so that a million-row ledger needs no more memory than a page.
 import { PassThrough, Readable } from "node:stream";
@@ -8,7 +8,7 @@ import { enumLabels } from "@renfang/schema/sheets/labels";
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
-import { exportFileName, planExport, writeExport } from "./excel/export.ts";
+import { checkPdfSize, exportFileName, planExport, writeExport } from "./excel/export.ts";
 import { type ExportKind, parseExportParams } from "./excel/params.ts";
 import { contentTypes, type SheetFormat } from "./excel/sheet-writer.ts";
 import { templateWorkbook } from "./excel/template.ts";
@@ -23,7 +23,7 @@ export interface ExportPluginOptions {
   logger?: Logger;
 }
 
-const route = /^\/export\/(?:(hazards|shelters)\.(xlsx|csv)|(shelters-template)\.xlsx)$/;
+const route = /^\/export\/(?:(hazards|shelters)\.(xlsx|csv|pdf)|(shelters-template)\.xlsx)$/;
 
 /** attachment; filename=English fallback; filename*=the UTF-8 (Chinese) name (RFC 6266). */
 function disposition(name: string, fallback = name): string {
@@ -94,6 +94,7 @@ export function useExport(options: ExportPluginOptions): Plugin {
           labels,
         };
         const plan = planExport(ctx, parseExportParams(kind, url.searchParams, labels));
+        await checkPdfSize(plan, format);
         const out = new PassThrough();
         // Headers go now; rows follow as pages are read. A failure midway cuts the download
         // (the client sees an incomplete file, never a complete-looking wrong one).

@@ -118,7 +118,9 @@ describe("hazard ledger export", () => {
       "xlsx",
     );
     expect(rows[0][0]).toBe("问题隐患及整改台账　南昌市　筛选：状态=整改中；隐患等级=重大隐患　导出日期：2022-06-15");
-    expect(rows[1].slice(0, 5)).toEqual(["隐患编号", "隐患名称", "隐患描述", "工程编号", "人防工程"]);
+    // The printed sheet numbers its rows (序号); the CSV is data only.
+    expect(rows[1].slice(0, 6)).toEqual(["序号", "隐患编号", "隐患名称", "隐患描述", "工程编号", "人防工程"]);
+    expect(rows.slice(2, 5).map((r) => r[0])).toEqual(["1", "2", "3"]);
     expect(new Set(rows.slice(2).map((r) => r[rows[1].indexOf("隐患等级")]))).toEqual(new Set(["重大隐患"]));
     const en = await readRows(
       await download(`/export/hazards.csv?regionCode=360100&level=MAJOR&lang=en&columns=code,level,status,deadline`, {

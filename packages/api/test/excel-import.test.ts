@@ -216,7 +216,7 @@ describe("importShelters", () => {
     const ws = wb.worksheets[0];
     const census = (ws.getRow(2).values as string[]).indexOf("普查状态");
     const target = ws.getRow(3);
-    const code = String(target.getCell(1).value);
+    const code = String(target.getCell((ws.getRow(2).values as string[]).indexOf("工程编号")).value);
     const work = await t.database.prisma.shelter.findUniqueOrThrow({ where: { code } });
     target.getCell(census).value = work.censusStatus === "VERIFIED" ? "已普查" : "已核实";
     const r = await upload(new Uint8Array(await wb.xlsx.writeBuffer()), "edited.xlsx", admin);

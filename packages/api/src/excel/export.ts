@@ -8,6 +8,7 @@ import { officeDay } from "@renfang/office-time";
 import type { Db, Provider, Viewer } from "@renfang/schema";
 import { ValidationError } from "@renfang/schema/errors";
 import { seesPersonalData } from "@renfang/schema/scope";
+import { isoDate } from "@renfang/schema/sheets/cells";
 import { pickColumns, type SheetColumn } from "@renfang/schema/sheets/column";
 import type { EnumLabels } from "@renfang/schema/sheets/labels";
 import { shelterColumnAliases, shelterColumns } from "@renfang/schema/sheets/shelter-sheet";
@@ -15,6 +16,7 @@ import { hazardOrderBy, hazardWhere } from "@renfang/schema/types/hazard-filter"
 import { shelterOrderBy, shelterWhere } from "@renfang/schema/types/shelter";
 import { hazardColumnAliases, hazardColumns, hazardInclude } from "./hazard-columns.ts";
 import { type ExportKind, type ExportParams, parseExportParams } from "./params.ts";
+import { MAX_PDF_ROWS } from "./pdf-writer.ts";
 import { type SheetFormat, type SheetSpec, writeSheet } from "./sheet-writer.ts";
 import { exportTitle } from "./title.ts";
 
@@ -72,6 +74,8 @@ export interface ExportPlan {
   params: ExportParams;
   columns: SheetColumn<never>[];
   rows(): AsyncIterable<never[]>;
+  /** How many rows the export has (a PDF checks it against MAX_PDF_ROWS before it starts). */
+  count(): Promise<number>;
 }
 
 /** Checks the parameters against the viewer (throws ValidationError) before anything is sent. */
@@ -87,6 +91,7 @@ export function planExport(ctx: ExportContext, params: ExportParams): ExportPlan
         pages((page) =>
           ctx.prisma.hazard.findMany({ where, orderBy: orders, include: hazardInclude, ...page }),
         ) as never,
+      count: () => ctx.prisma.hazard.count({ where }),
     };
   }
   const where = shelterWhere(ctx.viewer, (params as ExportParams<"shelters">).filter, ctx.now);
@@ -97,7 +102,21 @@ export function planExport(ctx: ExportContext, params: ExportParams): ExportPlan
     params,
     columns: columnsFor(shelterColumns, shelterColumnAliases, params, ctx.viewer) as never,
     rows: () => pages((page) => ctx.prisma.shelter.findMany({ where, orderBy: orders, include, ...page })) as never,
+    count: () => ctx.prisma.shelter.count({ where }),
   };
+}
+
+/** A PDF is laid out in memory: more than MAX_PDF_ROWS rows is refused, naming the limit. */
+export async function checkPdfSize(plan: ExportPlan, format: SheetFormat): Promise<void> {
+  if (format !== "pdf") return;
+  const rows = await plan.count();
+  if (rows > MAX_PDF_ROWS) {
+    throw ValidationError.of(
+      "format",
+      "max",
+      `max: a PDF holds at most ${MAX_PDF_ROWS} rows and this ledger has ${rows}; narrow the filter or export .xlsx`,
+    );
+  }
 }
 
 /** Streams a planned export to `out` (and ends it); resolves with the number of data rows. */
@@ -115,6 +134,7 @@ export async function writeExport(
   const spec: SheetSpec<never> = {
     sheetName: sheetNames[params.kind][params.lang],
     title: exportTitle(params, { regions, viewer: ctx.viewer, labels: ctx.labels, now: ctx.now }),
+    date: isoDate(ctx.now),
     columns: plan.columns,
     render: { labels: ctx.labels, lang: params.lang, regions, now: asOf },
   };
@@ -126,7 +146,7 @@ export const sheetNames: Record<ExportKind, Record<"zh" | "en", string>> = {
   shelters: { zh: "人防工程台账", en: "Shelter registry" },
 };
 
-/** The download's file name, e.g. 隐患台账-360100-2022-06-15.xlsx. */
+/** The download's file name, e.g. 隐患台账-360100-2022-06-15.xlsx (or .csv, .pdf). */
 export function exportFileName(params: ExportParams, format: SheetFormat, now: Date, viewer: Viewer): string {
   const region = params.filter.regionCode ?? viewer.regionCode;
   const name = params.lang === "en" ? params.kind : sheetNames[params.kind].zh;
@@ -141,9 +161,10 @@ export async function exportToFile(
   params: URLSearchParams,
 ): Promise<number> {
   const format = extname(file).slice(1).toLowerCase();
-  if (format !== "xlsx" && format !== "csv") {
-    throw ValidationError.of("file", "format", "format: the file name must end in .xlsx or .csv");
+  if (format !== "xlsx" && format !== "csv" && format !== "pdf") {
+    throw ValidationError.of("file", "format", "format: the file name must end in .xlsx, .csv or .pdf");
   }
   const plan = planExport(ctx, parseExportParams(kind, params, ctx.labels));
+  await checkPdfSize(plan, format);
   return writeExport(ctx, plan, format, createWriteStream(file));
 }

@@ -8,6 +8,7 @@ import { loadExcelJS } from "@renfang/schema/sheets/exceljs";
 import { allowedLabels, type EnumLabels, enumLabel, type Lang } from "@renfang/schema/sheets/labels";
 import { type ShelterColumn, shelterColumns } from "@renfang/schema/sheets/shelter-sheet";
 import type ExcelJS from "exceljs";
+import { sheetPrintSetup } from "./print-layout.ts";
 
 /** Rows that get drop-down lists. */
 const FILLABLE_ROWS = 5000;
@@ -81,7 +82,10 @@ export async function templateWorkbook({ labels, lang, counties }: TemplateOptio
   const zh = lang === "zh";
   const { Workbook } = await loadExcelJS();
   const workbook = new Workbook();
-  const sheet = workbook.addWorksheet(zh ? "人防工程" : "Shelters", { views: [{ state: "frozen", ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(zh ? "人防工程" : "Shelters", {
+    views: [{ state: "frozen", ySplit: 2 }],
+    ...sheetPrintSetup(lang),
+  });
   sheet.columns = importColumns.map((c) => ({
     key: c.key,
     width: c.width ?? 12,
