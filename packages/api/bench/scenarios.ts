@@ -1,4 +1,5 @@
-// What the benchmark asks: the five operations of issue 9, as a province-wide officer sends them.
+// What the benchmark asks: the five operations of issue 9 and the shelter finder (issue 22), as a
+// province-wide officer sends them.
 // Each has a small and a large variant where page size matters, so the harness can check that the
 // SQL statements per request do not grow with the page.
 
@@ -99,6 +100,20 @@ export const scenarios: Scenario[] = [
     `,
     variables: (size) => ({ ids: nodeIds(size) }),
     sizes: [20, 4],
+  },
+  {
+    name: "nearestShelters",
+    label: "nearestShelters (就近查找): 10 open works nearest 八一广场, Nanchang",
+    query: /* GraphQL */ `
+      query BenchFinder($first: Int) {
+        nearestShelters(latitude: 28.6746, longitude: 115.9087, first: $first) {
+          code name address status distanceMeters capacity
+          entrance { wgs84 { latitude longitude } gcj02 { latitude longitude } }
+        }
+      }
+    `,
+    variables: (first) => ({ first }),
+    sizes: [10],
   },
 ];
 

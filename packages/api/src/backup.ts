@@ -114,7 +114,9 @@ function tablesWithRows(path: string): string[] {
   try {
     const tables = db
       .prepare(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+        // Ordinary tables only: an index's virtual table (the works' R*Tree) and its shadow tables
+        // mirror rows held elsewhere, and an empty R*Tree already has its root node.
+        `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
       )
       .all() as { name: string }[];
     return tables.map((t) => t.name).filter((name) => db.prepare(`SELECT 1 FROM "${name}" LIMIT 1`).get());

@@ -3,6 +3,7 @@
 // Rows carry their region denormalised (county / city / province code), so "a region and
 // everything below it" is one equality on an indexed column.
 import type { GraphQLObjectType } from "graphql";
+import type { Condition } from "./conditions.ts";
 import type { Viewer } from "./context.ts";
 import { ForbiddenError } from "./errors.ts";
 
@@ -201,3 +202,17 @@ export function refusedRootFields(
     return !Object.entries(scopes).some(([scope, wanted]) => wanted === true && granted[scope]);
   });
 }
+
+// ───────────── the public view (issue 22) ─────────────
+
+/**
+ * The works meant for the public (面向公众公开的工程): personnel shelters (人员掩蔽) — the dual-use
+ * disaster shelters among them included — that exist, in use, idle or suspended. Never command
+ * (指挥), specialist-team (专业队), medical (医疗救护), support or supply (配套/物资库) works, nor works
+ * unfinished or decommissioned. Written as data so that the Prisma scope and the finder's SQL
+ * (shelter-finder.ts) read the one rule.
+ */
+export const publicShelterConditions: readonly Condition[] = [
+  { column: "wartimeFunction", in: ["PERSONNEL_SHELTER"] },
+  { column: "status", in: ["IN_USE", "IDLE", "SUSPENDED"] },
+];

@@ -1,5 +1,5 @@
 /**
- * @renfang/widgets — importing this module registers all seven `rf-*` elements.
+ * @renfang/widgets — importing this module registers all eight `rf-*` elements.
  * Import one component (`@renfang/widgets/components/hazard-ledger/hazard-ledger.js`) to
  * register only that one.
  */
@@ -8,6 +8,7 @@ export { RfDutyRoster } from "./components/duty-roster/duty-roster.js";
 export { RfHazardLedger } from "./components/hazard-ledger/hazard-ledger.js";
 export { RfRectificationProgress } from "./components/rectification-progress/rectification-progress.js";
 export { RfReportStatus } from "./components/report-status/report-status.js";
+export { RfShelterFinder } from "./components/shelter-finder/shelter-finder.js";
 export { RfShelterLedger } from "./components/shelter-ledger/shelter-ledger.js";
 export { RfTargetProgress } from "./components/target-progress/target-progress.js";
 export type { RfErrorEvent } from "./events/rf-error.js";
@@ -15,6 +16,7 @@ export type { RfExportEvent } from "./events/rf-export.js";
 export type { RfFilterChangeEvent } from "./events/rf-filter-change.js";
 export type { RfLiveUpdateEvent } from "./events/rf-live-update.js";
 export type { RfLoadEvent } from "./events/rf-load.js";
+export type { RfLocateEvent } from "./events/rf-locate.js";
 export type { RfPageChangeEvent } from "./events/rf-page-change.js";
 export type { RfRowActivateEvent } from "./events/rf-row-activate.js";
 export type { RfSortChangeEvent } from "./events/rf-sort-change.js";

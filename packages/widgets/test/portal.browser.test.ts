@@ -12,6 +12,7 @@ const TAGS = [
   "rf-hazard-ledger",
   "rf-shelter-ledger",
   "rf-report-status",
+  "rf-shelter-finder",
 ];
 
 describe.skipIf(!env)("the example portal (examples/portal) in Chromium", () => {
@@ -23,7 +24,7 @@ describe.skipIf(!env)("the example portal (examples/portal) in Chromium", () => 
   };
   afterEach(() => closePage(page));
 
-  it("shows all seven widgets with real data under its strict CSP (zh-CN)", async () => {
+  it("shows all eight widgets with real data under its strict CSP (zh-CN)", async () => {
     await open("/?report=portal-zh");
     expect(Object.keys(await widgetsReady(page)).sort()).toEqual([...TAGS].sort());
     expect(await page.locator("rf-hazard-ledger tbody tr").count()).toBeGreaterThan(0);
@@ -33,6 +34,7 @@ describe.skipIf(!env)("the example portal (examples/portal) in Chromium", () => 
     expect(await page.locator("rf-campaign-timeline [part~=phase]").count()).toBeGreaterThan(0);
     expect(await page.locator("rf-duty-roster [part~=week] tbody tr").count()).toBe(7);
     expect(await page.locator("rf-report-status tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.locator("rf-shelter-finder [part~=item]").count()).toBe(5);
     expect(await page.locator("rf-hazard-ledger h2").textContent()).toBe("问题隐患及整改台账");
     await page.screenshot({ path: join(resultsDir, "portal-zh-CN.png"), fullPage: true });
     expect(await cspReports("portal-zh")).toEqual([]);
@@ -47,6 +49,7 @@ describe.skipIf(!env)("the example portal (examples/portal) in Chromium", () => 
     expect(await page.locator("rf-rectification-progress h2").textContent()).toBe(en.rectification.title);
     expect(await page.locator("rf-duty-roster h2").textContent()).toBe(en.duty.title);
     expect(await page.locator("rf-report-status h2").textContent()).toBe(en.reports.title);
+    expect(await page.locator("rf-shelter-finder h2").textContent()).toBe(en.finder.title);
     expect(await page.locator("rf-target-progress h2").textContent()).toContain(
       en.enums.TargetMetric.NEW_PARKING_SPACES,
     );
@@ -54,7 +57,7 @@ describe.skipIf(!env)("the example portal (examples/portal) in Chromium", () => 
       .locator(
         TAGS.map(
           (t) =>
-            `${t} :is(th[role=columnheader], thead th:first-child, button, summary, label > span, [part~=filter] option, [part~=badge], h3, dt, [part~=footer] span, [part~=shift] .sub, .head span.sub)`,
+            `${t} :is(th[role=columnheader], thead th:first-child, button, summary, label > span, [part~=filter] option, [part~=badge], h3:not([part~=name]), dt, [part~=footer] span, [part~=shift] .sub, .head span.sub)`,
         ).join(", "),
       )
       .allTextContents();

@@ -20,6 +20,7 @@ import {
 } from "../scope.ts";
 import { OrderDirection, payloadType } from "./common.ts";
 import { CensusStatus, ConstructionType, PeacetimeUse, ShelterStatus, WartimeFunction } from "./enums.ts";
+import { LocationRef, locationOf } from "./location.ts";
 import { RegionRef } from "./region.ts";
 
 /** What scope.ts needs to know about a shelter row. */
@@ -52,6 +53,13 @@ export const ShelterRef = builder.prismaNode("Shelter", {
     address: t.exposeString("address", { description: "Street address (地址)." }),
     latitude: t.exposeFloat("latitude", { nullable: true, description: "WGS-84 latitude (纬度)." }),
     longitude: t.exposeFloat("longitude", { nullable: true, description: "WGS-84 longitude (经度)." }),
+    entrance: t.field({
+      type: LocationRef,
+      nullable: true,
+      description: "The entrance (出入口位置) in WGS-84 and GCJ-02; null when the work has no coordinates.",
+      select: { latitude: true, longitude: true },
+      resolve: (s) => locationOf(s),
+    }),
     constructionType: t.expose("constructionType", { type: ConstructionType, description: "单建 or 结建." }),
     protectionClass: t.exposeString("protectionClass", { description: "Protection class, e.g. 核6 (防护等级)." }),
     wartimeFunction: t.expose("wartimeFunction", {

@@ -2,7 +2,7 @@
 // file runs outside `pnpm test:browser`, and then the file skips), a fresh page, and mounting.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { packageDir } from "../../scripts/bundle.ts";
 
@@ -30,14 +30,18 @@ mkdirSync(resultsDir, { recursive: true });
 
 let browser: Promise<Browser> | undefined;
 
-/** A fresh page (own context) on `path` of the page server; the bundle is loaded by the page. */
-export async function openPage(path = "/test/pages/widgets.html"): Promise<Page> {
+/**
+ * A fresh page (own context) on `path` of the page server; the bundle is loaded by the page.
+ * `options` override the context's (a viewport, a geolocation and its permission…).
+ */
+export async function openPage(path = "/test/pages/widgets.html", options: BrowserContextOptions = {}): Promise<Page> {
   browser ??= chromium.connect(env!.wsEndpoint);
   const context = await (await browser).newContext({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    ...options,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(8000);

@@ -16,7 +16,27 @@ export interface Shelter {
   parkingSpaces: number;
   parkingOpenedYear: number;
   region: Region;
+  address: string;
+  /** WGS-84 entrance point, around its city's centre. */
+  latitude: number;
+  longitude: number;
+  wartimeCapacity: number;
 }
+
+/** Rough WGS-84 centres of the cities, for the shelters' entrance points. */
+const CITY_CENTRES: Record<string, [number, number]> = {
+  "360100": [28.68, 115.89],
+  "360200": [29.27, 117.18],
+  "360300": [27.62, 113.85],
+  "360400": [29.71, 115.99],
+  "360500": [27.82, 114.92],
+  "360600": [28.26, 117.07],
+  "360700": [25.83, 114.93],
+  "360800": [27.11, 114.99],
+  "360900": [27.81, 114.42],
+  "361000": [27.95, 116.36],
+  "361100": [28.45, 117.94],
+};
 
 export interface Hazard {
   id: string;
@@ -133,6 +153,8 @@ export interface Dataset {
 export function makeDataset(today = isoDay(new Date())): Dataset {
   const rnd = random(20200401);
   const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
+  // Its own sequence, so that the rows drawn from rnd stay as they were before shelters had places.
+  const geo = random(22);
   const shelters: Shelter[] = [];
   for (let i = 0; i < 64; i++) {
     const region = REGIONS[i % REGIONS.length];
@@ -146,6 +168,10 @@ export function makeDataset(today = isoDay(new Date())): Dataset {
       parkingSpaces: use === "PARKING" ? 80 + Math.floor(rnd() * 900) : 0,
       parkingOpenedYear: 2019 + Math.floor(rnd() * 4),
       region,
+      address: `${CITIES[region.city]}${region.name}${PLACES[(i * 7) % PLACES.length]}路${1 + (i % 90)}号`,
+      latitude: Math.round((CITY_CENTRES[region.city][0] + (geo() - 0.5) * 0.1) * 1e6) / 1e6,
+      longitude: Math.round((CITY_CENTRES[region.city][1] + (geo() - 0.5) * 0.1) * 1e6) / 1e6,
+      wartimeCapacity: 200 + Math.floor(geo() * 3000),
     });
   }
   const categories = Object.keys(TITLES);

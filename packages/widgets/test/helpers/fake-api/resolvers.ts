@@ -1,6 +1,7 @@
 // Resolvers of the in-test harness over the fixed rows of data.ts. Only what the widgets ask for,
 // with the contract's semantics (region and below, cursor paging, sorting, overdue, stats).
 import { createPubSub } from "graphql-yoga";
+import { distanceMeters, toWgs84, wgs84ToGcj02 } from "../../../../schema/src/rules/geo.ts";
 import { addDays, CITIES, type Dataset, daysBetween, type Hazard, PROVINCE, REGIONS, type Shelter } from "./data.js";
 
 type Args = Record<string, any>;
@@ -184,6 +185,20 @@ export function makeResolvers(data: Dataset) {
         region: (s: Shelter) => region(s.region.code),
       },
       Query: {
+        nearestShelters: (_: unknown, a: Args) => {
+          const origin = toWgs84({ latitude: a.latitude, longitude: a.longitude }, a.datum ?? "WGS84");
+          return data.shelters
+            .filter((s) => ["IN_USE", "IDLE"].includes(s.status) && s.wartimeCapacity >= (a.minCapacity ?? 0))
+            .map((s) => ({
+              ...s,
+              region: region(s.region.code),
+              capacity: s.wartimeCapacity,
+              distanceMeters: Math.round(distanceMeters(origin, s) * 10) / 10,
+              entrance: { wgs84: { latitude: s.latitude, longitude: s.longitude }, gcj02: wgs84ToGcj02(s) },
+            }))
+            .sort((x, y) => x.distanceMeters - y.distanceMeters)
+            .slice(0, a.first ?? 10);
+        },
         hazards: (_: unknown, a: Args) =>
           connection(
             sortBy(hazards(a.filter), a.orderBy, (h, f) =>
